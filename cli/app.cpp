@@ -1,0 +1,102 @@
+// The command line: global options, the subcommand table, and the one catch ladder.
+#include "context.hpp"
+
+#include "diag/diagnostic.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <ctime>
+#include <stdexcept>
+
+namespace cli {
+
+std::filesystem::path Context::books_dir() const {
+  if (!books_option.empty()) return books_option;
+  if (const char* env = std::getenv("HONORAR_BOOKS"); env && *env) return env;
+  return ".";
+}
+
+calendar::Date Context::today() const {
+  if (!today_option.empty() && today_option != "today") {
+    if (auto d = calendar::parse_date(today_option)) return *d;
+    throw diag::Error(diag::ErrorKind::usage, fmt::format("--today must be YYYY-MM-DD, not \"{}\"", today_option));
+  }
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return *calendar::Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                                   static_cast<unsigned>(local.tm_mday));
+}
+
+calendar::Date parse_cli_date(const std::string& text, const Context& ctx, std::string_view what) {
+  if (text == "today") return ctx.today();
+  if (auto d = calendar::parse_date(text)) return *d;
+  throw diag::Error(diag::ErrorKind::usage, fmt::format("{} must be a date YYYY-MM-DD or 'today', not \"{}\"", what, text));
+}
+
+calendar::Month parse_cli_month(const std::string& text, const Context& ctx, std::string_view what) {
+  if (text == "last") return calendar::Month::of(ctx.today()) - 1;
+  if (auto m = calendar::parse_month(text)) return *m;
+  throw diag::Error(diag::ErrorKind::usage, fmt::format("{} must be a month YYYY-MM or 'last', not \"{}\"", what, text));
+}
+
+void require_format(const Context& ctx, std::initializer_list<std::string_view> allowed) {
+  for (std::string_view f : allowed)
+    if (ctx.format == f) return;
+  std::string list;
+  for (std::string_view f : allowed) list += (list.empty() ? "" : ", ") + std::string(f);
+  throw diag::Error(diag::ErrorKind::usage, fmt::format("--format must be one of {} here, not \"{}\"", list, ctx.format));
+}
+
+void print_out(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+void print_err(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stderr); }
+
+int run_main(int argc, char** argv) {
+  Context ctx;
+  CLI::App app{"honorar: billing and contracts for social-pedagogical support courses", "honorar"};
+  app.fallthrough();
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "honorar " HONORAR_VERSION);
+  app.add_option("--books", ctx.books_option, "the books directory (default: $HONORAR_BOOKS, else .)");
+  app.add_option("--today", ctx.today_option, "the date to act on, YYYY-MM-DD (default: the local date)");
+  app.add_option("--format", ctx.format, "text (default), json; csv for report; ics for deadlines");
+  app.add_flag("--quiet,-q", ctx.quiet, "print no warnings and no summaries");
+  app.footer("Exit codes: 0 ok, 64 usage, 65 invalid books, 66 books or file missing, 73 cannot write, "
+             "75 register busy, 1 internal error. See honorar(1).");
+
+  add_check(app, ctx);
+  add_report(app, ctx);
+  add_invoice(app, ctx);
+  add_register(app, ctx);
+  add_notice(app, ctx);
+  add_deadlines(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    print_err(fmt::format("honorar: {}\nRun 'honorar --help' for usage.\n", e.what()));
+    return 64;
+  }
+
+  try {
+    return ctx.run ? ctx.run() : 64;
+  } catch (const diag::Error& e) {
+    print_err(fmt::format("honorar: {}\n", e.to_string()));
+    return diag::exit_code(e.kind());
+  } catch (const std::bad_alloc&) {
+    print_err("honorar: out of memory\n");
+    return 1;
+  } catch (const std::exception& e) {
+    print_err(fmt::format("honorar: internal error: {}\n", e.what()));
+    return 1;
+  }
+}
+
+} // namespace cli

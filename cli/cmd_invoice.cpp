@@ -1,0 +1,61 @@
+// honorar invoice | faktura: the monthly run (SPEC §3).
+#include "context.hpp"
+
+#include "invoicing/monthly_run.hpp"
+#include "render/text.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+namespace cli {
+namespace {
+
+struct InvoiceOptions {
+  std::string month;
+  bool dry_run = false;
+  std::vector<std::string> contracts;
+};
+
+int busy_timeout_ms() {
+  // For tests and impatient scripts: how long to wait for a busy register.
+  if (const char* env = std::getenv("HONORAR_BUSY_TIMEOUT_MS"); env && *env) {
+    char* end = nullptr;
+    const long value = std::strtol(env, &end, 10);
+    if (*end == '\0' && value >= 0 && value <= 3'600'000) return static_cast<int>(value);
+  }
+  return invoicing::k_default_busy_timeout_ms;
+}
+
+int run_invoice(const InvoiceOptions& o, const Context& ctx) {
+  require_format(ctx, {"text", "json"});
+  const calendar::Month month = parse_cli_month(o.month, ctx, "--month");
+  const books::Books books = load_valid_books(ctx);
+  invoicing::Request request{month, ctx.today(), o.contracts, o.dry_run, busy_timeout_ms()};
+  const invoicing::Outcome outcome = invoicing::invoice_month(books, request);
+  if (ctx.format == "json") print_out(render::dump(outcome.run));
+  else print_out(render::run_text(outcome.run, o.dry_run));
+  if (!ctx.quiet && !o.dry_run) {
+    if (outcome.documents == 0)
+      print_err(fmt::format("honorar: nothing to invoice for {}: everything billable is billed\n", month.to_string()));
+    else
+      print_err(fmt::format("honorar: {} document{} registered; {} file{} written under invoices/\n", outcome.documents,
+                            outcome.documents == 1 ? "" : "s", outcome.written.size(),
+                            outcome.written.size() == 1 ? "" : "s"));
+  }
+  return 0;
+}
+
+} // namespace
+
+void add_invoice(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<InvoiceOptions>();
+  CLI::App* cmd = app.add_subcommand("invoice", "invoice month M: bill what is billable and not yet billed");
+  cmd->alias("faktura");
+  cmd->add_option("--month", options->month, "the month, YYYY-MM or last")->required();
+  cmd->add_flag("--dry-run", options->dry_run, "compute and print the documents, write nothing");
+  cmd->add_option("--contract", options->contracts, "only this contract (repeatable)");
+  cmd->callback([&ctx, options] { ctx.run = [&ctx, options] { return run_invoice(*options, ctx); }; });
+}
+
+} // namespace cli

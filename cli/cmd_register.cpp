@@ -1,0 +1,86 @@
+// honorar register list | show N | render N: the issued documents, exactly as issued.
+#include "context.hpp"
+
+#include "register/register.hpp"
+#include "render/text.hpp"
+
+#include <fmt/format.h>
+
+namespace cli {
+namespace {
+
+std::unique_ptr<invoice_register::Register> open_register(const Context& ctx) {
+  const std::filesystem::path books = ctx.books_dir();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(books, ec))
+    throw diag::Error(diag::ErrorKind::missing, fmt::format("the books directory '{}' does not exist", books.string()));
+  return invoice_register::Register::open_read_only(books, 10'000);
+}
+
+invoice_register::StoredDocument find(const Context& ctx, std::int64_t number) {
+  auto reg = open_register(ctx);
+  std::optional<invoice_register::StoredDocument> doc = reg ? reg->document(number) : std::nullopt;
+  if (!doc) throw diag::Error(diag::ErrorKind::missing, fmt::format("no document number {} in the register", number));
+  return *doc;
+}
+
+int run_list(const Context& ctx) {
+  require_format(ctx, {"text", "json"});
+  auto reg = open_register(ctx);
+  const auto docs = reg ? reg->documents() : std::vector<invoice_register::StoredDocument>{};
+  if (ctx.format == "json") {
+    render::Json j;
+    j["documents"] = render::Json::array();
+    for (const auto& d : docs) {
+      render::Json dj;
+      dj["number"] = d.number;
+      dj["kind"] = d.kind;
+      dj["contract"] = d.contract;
+      dj["month"] = d.month;
+      dj["issue_date"] = d.issue_date;
+      dj["total"] = d.total;
+      j["documents"].push_back(dj);
+    }
+    print_out(render::dump(j));
+    return 0;
+  }
+  if (docs.empty()) {
+    print_out("(ingen dokumenter i registret)\n");
+    return 0;
+  }
+  print_out(render::pad_left("Nr.", 8) + "  " + render::pad_right("Type", 12) + render::pad_right("Kontrakt", 16) +
+            render::pad_right("Måned", 9) + render::pad_right("Dato", 12) + render::pad_left("I alt", 14) + "\n");
+  for (const auto& d : docs)
+    print_out(render::pad_left(std::to_string(d.number), 8) + "  " +
+              render::pad_right(d.kind == "invoice" ? "faktura" : "kreditnota", 12) + render::pad_right(d.contract, 16) +
+              render::pad_right(d.month, 9) + render::pad_right(render::danish_date(*calendar::parse_date(d.issue_date)), 12) +
+              render::pad_left(render::danish_number(d.total), 14) + "\n");
+  return 0;
+}
+
+int run_show(const Context& ctx, std::int64_t number, const std::string& format) {
+  const auto doc = find(ctx, number);
+  const render::Json j = render::Json::parse(doc.json);
+  if (format == "json") print_out(render::dump(j));
+  else if (format == "text") print_out(render::document_text(j));
+  else throw diag::Error(diag::ErrorKind::usage, fmt::format("--format must be text or json here, not \"{}\"", format));
+  return 0;
+}
+
+} // namespace
+
+void add_register(CLI::App& app, Context& ctx) {
+  CLI::App* cmd = app.add_subcommand("register", "the issued documents: list, show N, render N");
+  cmd->require_subcommand(1);
+  CLI::App* list = cmd->add_subcommand("list", "list every issued document in number order");
+  list->callback([&ctx] { ctx.run = [&ctx] { return run_list(ctx); }; });
+  auto number = std::make_shared<std::int64_t>(0);
+  CLI::App* show = cmd->add_subcommand("show", "print document N as issued");
+  show->add_option("N", *number, "the document number")->required();
+  show->callback([&ctx, number] { ctx.run = [&ctx, number] { return run_show(ctx, *number, ctx.format); }; });
+  CLI::App* render_cmd = cmd->add_subcommand("render", "render document N again, byte for byte as issued");
+  render_cmd->add_option("N", *number, "the document number")->required();
+  render_cmd->callback([&ctx, number] { ctx.run = [&ctx, number] { return run_show(ctx, *number, ctx.format); }; });
+}
+
+} // namespace cli

@@ -1,0 +1,54 @@
+// honorar report | rapport: hours per contract and week (SPEC §6, §7).
+#include "context.hpp"
+
+#include "billing/week.hpp"
+#include "render/csv.hpp"
+#include "render/text.hpp"
+
+#include <fmt/format.h>
+
+namespace cli {
+namespace {
+
+struct ReportOptions {
+  std::string month;
+  std::string from;
+  std::string to;
+};
+
+int run_report(const ReportOptions& o, const Context& ctx) {
+  require_format(ctx, {"text", "json", "csv"});
+  if (!o.month.empty() && (!o.from.empty() || !o.to.empty()))
+    throw diag::Error(diag::ErrorKind::usage, "give either --month M or --from M1 --to M2");
+  if (o.month.empty() && (o.from.empty() || o.to.empty()))
+    throw diag::Error(diag::ErrorKind::usage, "give --month M, or both --from M1 and --to M2");
+  const calendar::Month from = parse_cli_month(o.month.empty() ? o.from : o.month, ctx, o.month.empty() ? "--from" : "--month");
+  const calendar::Month to = parse_cli_month(o.month.empty() ? o.to : o.month, ctx, o.month.empty() ? "--to" : "--month");
+  if (to < from) throw diag::Error(diag::ErrorKind::usage, "--to is before --from");
+  const books::Books books = load_valid_books(ctx);
+  const billing::EntryIndex entries(books);
+  std::vector<render::ReportContract> contracts;
+  for (std::size_t i = 0; i < books.contracts.size(); ++i) {
+    auto weeks = billing::weeks_in_months(books.contracts[i], i, entries, from, to);
+    if (!weeks.empty()) contracts.push_back({books.contracts[i].id, std::move(weeks)});
+  }
+  const render::Json j = render::report_json(from, to, contracts);
+  if (ctx.format == "json") print_out(render::dump(j));
+  else if (ctx.format == "csv") print_out(render::report_csv(j));
+  else print_out(render::report_text(j));
+  return 0;
+}
+
+} // namespace
+
+void add_report(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<ReportOptions>();
+  CLI::App* cmd = app.add_subcommand("report", "hours per contract and week: agreed, delivered, absent, billable");
+  cmd->alias("rapport");
+  cmd->add_option("--month", options->month, "one month, YYYY-MM or last");
+  cmd->add_option("--from", options->from, "first month of a range");
+  cmd->add_option("--to", options->to, "last month of a range");
+  cmd->callback([&ctx, options] { ctx.run = [&ctx, options] { return run_report(*options, ctx); }; });
+}
+
+} // namespace cli

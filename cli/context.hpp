@@ -1,0 +1,55 @@
+#pragma once
+// What every subcommand gets: the global options, and helpers shared by the commands.
+
+#include "books/model.hpp"
+#include "calendar/date.hpp"
+#include "render/json.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace cli {
+
+struct Context {
+  std::string books_option;  // --books, else $HONORAR_BOOKS, else "."
+  std::string today_option;  // --today
+  std::string format = "text";
+  bool quiet = false;
+
+  std::filesystem::path books_dir() const;
+  calendar::Date today() const; // throws a usage error for a bad --today
+
+  // The command to run once the command line is parsed.
+  std::function<int()> run;
+};
+
+// Loads and validates the books (SPEC §5). On an error prints every diagnostic to stderr and
+// throws a data error (65); warnings are summarised on stderr unless --quiet.
+books::Books load_valid_books(const Context& ctx);
+
+// "YYYY-MM-DD" or "today"; throws a usage error naming `what` otherwise.
+calendar::Date parse_cli_date(const std::string& text, const Context& ctx, std::string_view what);
+// "YYYY-MM" or "last" (the month before today); throws a usage error otherwise.
+calendar::Month parse_cli_month(const std::string& text, const Context& ctx, std::string_view what);
+// Throws a usage error unless ctx.format is one of `allowed`.
+void require_format(const Context& ctx, std::initializer_list<std::string_view> allowed);
+
+void print_out(std::string_view text);
+void print_err(std::string_view text);
+
+// One registration function per subcommand (cmd_<name>.cpp).
+void add_check(CLI::App& app, Context& ctx);
+void add_notice(CLI::App& app, Context& ctx);
+void add_deadlines(CLI::App& app, Context& ctx);
+void add_report(CLI::App& app, Context& ctx);
+void add_invoice(CLI::App& app, Context& ctx);
+void add_register(CLI::App& app, Context& ctx);
+
+// The whole program: parse, run, map errors to exit codes (SPEC §6).
+int run_main(int argc, char** argv);
+
+} // namespace cli

@@ -1,0 +1,29 @@
+// Loading the books for a command: the same validation as `check`, then stop on an error.
+#include "context.hpp"
+
+#include "billing/checks.hpp"
+#include "books/load.hpp"
+
+#include <fmt/format.h>
+
+namespace cli {
+
+books::Books load_valid_books(const Context& ctx) {
+  diag::Diagnostics diags;
+  books::Books books = books::load_books(ctx.books_dir(), diags);
+  if (!diags.has_errors()) billing::check_books(books, ctx.today(), diags);
+  if (diags.has_errors()) {
+    diags.sort();
+    for (const diag::Diagnostic& d : diags.items())
+      if (d.severity == diag::Severity::error) print_err(d.to_string() + "\n");
+    throw diag::Error(diag::ErrorKind::data,
+                      fmt::format("the books have {} error{}; nothing was done (run 'honorar check')",
+                                  diags.error_count(), diags.error_count() == 1 ? "" : "s"));
+  }
+  if (diags.warning_count() > 0 && !ctx.quiet)
+    print_err(fmt::format("honorar: {} warning{} in the books (run 'honorar check' to see them)\n",
+                          diags.warning_count(), diags.warning_count() == 1 ? "" : "s"));
+  return books;
+}
+
+} // namespace cli

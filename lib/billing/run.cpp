@@ -1,0 +1,167 @@
+#include "billing/run.hpp"
+
+#include "billing/week.hpp"
+
+#include <algorithm>
+
+namespace billing {
+namespace {
+
+struct CurrentPart {
+  Hours hours;
+  Date first;
+  Date last;
+};
+
+// The rounded hours of every (week, rate) part now, for the weeks whose month is in [from, M].
+std::map<BilledWeekKey, CurrentPart> current_parts(const books::Contract& c, std::size_t index,
+                                                   const EntryIndex& entries, Month from, Month month) {
+  std::map<BilledWeekKey, CurrentPart> out;
+  for (const WeekFigures& w : weeks_in_months(c, index, entries, from, month))
+    for (const RatePart& p : w.parts) out[{w.week, p.rate}] = {Hours::round(p.billable), p.first, p.last};
+  return out;
+}
+
+Line week_line(const BilledWeekKey& key, const CurrentPart& part) {
+  Line l;
+  l.type = Line::Type::week;
+  l.week = key.week;
+  l.from = part.first;
+  l.to = part.last;
+  l.hours = part.hours;
+  l.rate = key.rate;
+  l.amount = money::line_amount(part.hours, key.rate);
+  return l;
+}
+
+Line regulation_line(const BilledWeekKey& key, Hours hours) {
+  Line l;
+  l.type = Line::Type::regulation;
+  l.week = key.week;
+  l.hours = hours;
+  l.rate = key.rate;
+  l.amount = money::line_amount(hours, key.rate);
+  return l;
+}
+
+Line expense_line(const BilledExpenseKey& key, Money amount) {
+  Line l;
+  l.type = Line::Type::expense;
+  l.date = key.date;
+  l.text = key.text;
+  l.amount = amount;
+  return l;
+}
+
+void bill_weeks(const books::Contract& c, std::size_t index, const EntryIndex& entries, Month from, Month month,
+                const BilledContract& billed, ContractRun& out) {
+  const auto current = current_parts(c, index, entries, from, month);
+  std::vector<std::pair<std::tuple<IsoWeek, Date>, Line>> weeks;
+  // Regulations sort by week, then changed parts by first day before vanished parts by rate.
+  std::vector<std::pair<std::tuple<IsoWeek, int, Date, Money>, Line>> regulations;
+
+  for (const auto& [key, part] : current) {
+    auto was = billed.weeks.find(key);
+    if (was == billed.weeks.end()) {
+      weeks.push_back({{key.week, part.first}, week_line(key, part)});
+      out.weeks[key] = part.hours;
+    } else if (was->second != part.hours) {
+      regulations.push_back({{key.week, 0, part.first, Money()}, regulation_line(key, part.hours - was->second)});
+      out.weeks[key] = part.hours;
+    }
+  }
+  for (const auto& [key, hours] : billed.weeks) {
+    if (current.contains(key)) continue;
+    // Not billable in [from, M] now: vanished, or its week moved to a later month.
+    auto now = week_figures(c, key.week, entries.of(index, key.week));
+    if (now && now->month > month) continue; // left for that month's run
+    Hours now_hours;
+    std::optional<Date> first; // set when the part still exists (with other hours)
+    if (now)
+      for (const RatePart& p : now->parts)
+        if (p.rate == key.rate) {
+          now_hours = Hours::round(p.billable);
+          first = p.first;
+        }
+    if (now_hours == hours) continue;
+    regulations.push_back({{key.week, first ? 0 : 1, first.value_or(Date{}), first ? Money() : key.rate},
+                           regulation_line(key, now_hours - hours)});
+    out.weeks[key] = now_hours;
+  }
+  std::stable_sort(weeks.begin(), weeks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(regulations.begin(), regulations.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [order, line] : weeks) out.lines.push_back(std::move(line));
+  for (auto& [order, line] : regulations)
+    if (!line.hours.is_zero()) out.lines.push_back(std::move(line));
+}
+
+void bill_expenses(const books::Books& books, std::size_t index, Month from, Month month,
+                   const BilledContract& billed, ContractRun& out) {
+  std::multiset<BilledExpenseKey> unmatched = billed.expenses;
+  // New expenses by date in log order, before credited ones by (text, amount) on the same date.
+  std::vector<std::pair<std::tuple<Date, int, std::size_t, std::string, Money>, Line>> lines;
+  std::size_t sequence = 0;
+  for (const books::Expense& x : books.expenses) {
+    if (x.contract != index) continue;
+    const Month m = Month::of(x.date);
+    if (m < from || m > month) continue;
+    BilledExpenseKey key{x.date, x.text, x.amount};
+    if (auto it = unmatched.find(key); it != unmatched.end()) {
+      unmatched.erase(it);
+      continue;
+    }
+    lines.push_back({{x.date, 0, sequence++, std::string(), Money()}, expense_line(key, x.amount)});
+    out.expenses_added.push_back(std::move(key));
+  }
+  for (const BilledExpenseKey& key : unmatched) {
+    lines.push_back({{key.date, 1, 0, key.text, key.amount}, expense_line(key, -key.amount)});
+    out.expenses_removed.push_back(key);
+  }
+  std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [order, line] : lines) out.lines.push_back(std::move(line));
+}
+
+} // namespace
+
+void settle_document(Document& doc, const books::Vat& vat) {
+  doc.net = Money();
+  for (const Line& l : doc.lines) doc.net += l.amount;
+  doc.vat = vat.exempt() ? Money() : money::vat_amount(doc.net, *vat.percent);
+  doc.total = doc.net + doc.vat;
+  doc.kind = doc.net.is_negative() ? Document::Kind::credit_note : Document::Kind::invoice;
+}
+
+Run compute_run(const books::Books& books, const BilledState& billed, const RunOptions& options) {
+  Run run;
+  run.month = options.month;
+  const Month from = books.settings.invoicing.from;
+  const EntryIndex entries(books);
+  static const BilledContract k_nothing_billed;
+  for (std::size_t i = 0; i < books.contracts.size(); ++i) {
+    const books::Contract& c = books.contracts[i];
+    if (!options.only.empty() && !options.only.contains(c.id)) continue;
+    auto was = billed.find(c.id);
+    const BilledContract& before = was == billed.end() ? k_nothing_billed : was->second;
+    ContractRun cr;
+    cr.contract = c.id;
+    bill_weeks(c, i, entries, from, options.month, before, cr);
+    bill_expenses(books, i, from, options.month, before, cr);
+    const bool has_amount = std::any_of(cr.lines.begin(), cr.lines.end(), [](const Line& l) { return !l.amount.is_zero(); });
+    if (has_amount) {
+      Document doc;
+      doc.contract = c.id;
+      doc.month = options.month;
+      doc.issue_date = options.today;
+      doc.due_date = books.settings.invoicing.payment_terms.due_date(options.today);
+      doc.lines = cr.lines;
+      settle_document(doc, books.vat_of(c));
+      run.total += doc.total;
+      cr.document = run.documents.size();
+      run.documents.push_back(std::move(doc));
+    }
+    run.contracts.push_back(std::move(cr));
+  }
+  return run;
+}
+
+} // namespace billing

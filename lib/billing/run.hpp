@@ -1,0 +1,101 @@
+#pragma once
+// What a monthly invoice run bills (SPEC §3): the differences between what is billable up to
+// month M and what the register says was billed, as one document per contract.
+
+#include "books/model.hpp"
+#include "calendar/date.hpp"
+#include "money/fixed2.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace billing {
+
+using calendar::Date;
+using calendar::IsoWeek;
+using calendar::Month;
+using money::Hours;
+using money::Money;
+
+struct Line {
+  enum class Type { week, regulation, expense };
+  Type type = Type::week;
+  IsoWeek week;     // week, regulation
+  Date from;        // week: the part's first and last active day
+  Date to;
+  Hours hours;      // week, regulation
+  Money rate;       // week, regulation
+  Date date;        // expense
+  std::string text; // expense
+  Money amount;
+};
+
+struct Document {
+  enum class Kind { invoice, credit_note };
+  Kind kind = Kind::invoice;
+  std::optional<std::int64_t> number; // null in a dry run
+  std::string contract;
+  Month month;
+  Date issue_date;
+  Date due_date;
+  std::vector<Line> lines;
+  Money net;
+  Money vat;
+  Money total;
+};
+
+// The register's memory of one contract: hours billed per (week, rate), and the billed
+// expenses as a multiset of (date, text, amount).
+struct BilledWeekKey {
+  IsoWeek week;
+  Money rate;
+  auto operator<=>(const BilledWeekKey&) const = default;
+};
+struct BilledExpenseKey {
+  Date date;
+  std::string text;
+  Money amount;
+  auto operator<=>(const BilledExpenseKey&) const = default;
+};
+struct BilledContract {
+  std::map<BilledWeekKey, Hours> weeks;
+  std::multiset<BilledExpenseKey> expenses;
+};
+using BilledState = std::map<std::string, BilledContract>; // by contract id
+
+// What one contract's part of a run changes in the register.
+struct ContractRun {
+  std::string contract;
+  std::vector<Line> lines;              // every line, 0.00 ones included
+  std::map<BilledWeekKey, Hours> weeks; // the new billed hours of every (week, rate) it touched
+  std::vector<BilledExpenseKey> expenses_added;
+  std::vector<BilledExpenseKey> expenses_removed;
+  std::optional<std::size_t> document;  // index into Run::documents
+};
+
+struct Run {
+  Month month;
+  std::vector<Document> documents; // in contract-id order, numbers unset
+  std::vector<ContractRun> contracts;
+  Money total;
+};
+
+struct RunOptions {
+  Month month;
+  Date today;                    // the issue date
+  std::set<std::string> only;    // --contract: empty = every contract
+};
+
+// Computes a run against `billed`. Pure: reads the books and the register state only.
+Run compute_run(const books::Books& books, const BilledState& billed, const RunOptions& options);
+
+// Sets net, VAT and total of a document from its lines and the contract's VAT treatment,
+// and its kind (a negative net makes a credit note).
+void settle_document(Document& doc, const books::Vat& vat);
+
+} // namespace billing

@@ -1,0 +1,76 @@
+#pragma once
+// The §8 week rules (SPEC 2.1-2.6): active days, agreed, logged and billable hours of a week,
+// its rate parts and the month it belongs to.
+
+#include "books/model.hpp"
+#include "calendar/date.hpp"
+#include "money/fixed2.hpp"
+#include "money/rational.hpp"
+
+#include <map>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace billing {
+
+using calendar::Date;
+using calendar::IsoWeek;
+using calendar::Month;
+using money::Rational;
+
+// A day is active when it lies in start..last day and not in a suspension with billed = false.
+bool is_active(const books::Contract& c, Date d);
+// An active day inside a suspension with billed = true: billed in full, entries not counted.
+bool is_billed_suspension(const books::Contract& c, Date d);
+
+// B_n (SPEC 2.4) from the week's agreed hours outside billed suspensions (A_n) and the
+// delivered (D) and staff-absent (S) hours.
+Rational billable_hours(const Rational& agreed_n, const Rational& delivered, const Rational& staff_absent,
+                        bool absence_billed);
+// O = max(0, D - A_n): never billed, never carried over.
+Rational over_delivery(const Rational& agreed_n, const Rational& delivered);
+
+// One distinct rate in force on a week's active days (SPEC 2.5).
+struct RatePart {
+  money::Money rate;
+  Date first; // first and last active day at this rate
+  Date last;
+  Rational agreed;   // A_p
+  Rational billable; // B_p = B x A_p / A
+};
+
+struct WeekFigures {
+  IsoWeek week;
+  Month month;      // the month of its last active day (SPEC 2.6)
+  Date last_active;
+  Rational agreed;  // A
+  Rational agreed_in_billed_suspension; // A_s
+  Rational delivered;      // D
+  Rational citizen_absent; // C
+  Rational staff_absent;   // S
+  Rational billable;       // B
+  Rational over_delivered; // O
+  bool unlogged = true;    // no entries of any status on its active days
+  std::vector<RatePart> parts; // by first day
+};
+
+// A contract's entries by ISO week, for quick week lookups.
+class EntryIndex {
+public:
+  explicit EntryIndex(const books::Books& books);
+  std::span<const books::Entry* const> of(std::size_t contract, IsoWeek week) const;
+
+private:
+  std::vector<std::map<IsoWeek, std::vector<const books::Entry*>>> m_by_contract;
+};
+
+// The week's figures, or nullopt when the week has no active day for the contract.
+std::optional<WeekFigures> week_figures(const books::Contract& c, IsoWeek week,
+                                        std::span<const books::Entry* const> entries);
+
+// Every week of the contract with an active day whose month lies in [from, to], ascending.
+std::vector<WeekFigures> weeks_in_months(const books::Contract& c, std::size_t contract_index,
+                                         const EntryIndex& entries, Month from, Month to);
+
+} // namespace billing

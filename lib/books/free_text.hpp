@@ -1,0 +1,16 @@
+#pragma once
+// Shared checks of values read from any books file.
+
+#include "diag/diagnostic.hpp"
+
+#include <string_view>
+
+namespace books {
+
+// Reports a CPR-like number in a free-text field (§5). Returns false if one was found.
+bool check_no_cpr(std::string_view field, std::string_view text, const diag::Location& where, diag::Diagnostics& diags);
+
+// The number of Unicode code points in UTF-8 text.
+std::size_t codepoints(std::string_view text);
+
+} // namespace books

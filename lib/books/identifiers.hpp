@@ -1,0 +1,21 @@
+#pragma once
+// Checks of Danish identifiers and of personal data in free text (SPEC §1, §5).
+
+#include <optional>
+#include <string_view>
+
+namespace books {
+
+// CVR: 8 digits, weights 2,7,6,5,4,3,2,1, weighted sum divisible by 11.
+bool is_valid_cvr(std::string_view cvr);
+// GLN/EAN-13: 13 digits with a valid GS1 check digit.
+bool is_valid_gln(std::string_view gln);
+// Contract ids: [A-Za-z0-9][A-Za-z0-9._-]{0,63} (they become parts of file names).
+bool is_valid_contract_id(std::string_view id);
+
+// The byte offset of the first CPR-like number in `text`, if any (§5): `DDMMYY-XXXX` or a
+// standalone run of exactly ten digits, in both cases with DDMMYY a valid day and month
+// (29 February is allowed: the century is unknown).
+std::optional<std::size_t> find_cpr_like(std::string_view text);
+
+} // namespace books

@@ -1,0 +1,154 @@
+#pragma once
+// The books as honorar understands them after loading and validation (SPEC §1).
+// Plain values; every rule that turns them into bills lives in billing/.
+
+#include "calendar/date.hpp"
+#include "calendar/notice.hpp"
+#include "calendar/payment_terms.hpp"
+#include "diag/diagnostic.hpp"
+#include "money/fixed2.hpp"
+#include "money/rational.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace books {
+
+using calendar::Date;
+using calendar::Month;
+using money::Hours;
+using money::Money;
+using money::Percent;
+
+// VAT treatment: exempt, or a percentage 0 < p <= 100.
+struct Vat {
+  std::optional<Percent> percent; // nullopt = exempt
+  bool exempt() const { return !percent.has_value(); }
+};
+
+struct BankAccount {
+  std::string reg;     // Danish reg.nr. (4 digits) ...
+  std::string account; // ... and account number
+  std::string iban;    // or IBAN ...
+  std::string bic;     // ... and BIC
+};
+
+struct Provider {
+  std::string name;
+  std::string cvr;
+  std::vector<std::string> address;
+  std::string email;
+  BankAccount bank;
+};
+
+struct Invoicing {
+  Month from;
+  std::int64_t first_number = 1;
+  calendar::PaymentTerms payment_terms;
+  Vat vat;
+  std::string vat_exemption_note;
+};
+
+struct Settings {
+  Provider provider;
+  Invoicing invoicing;
+};
+
+enum class PayerKind { municipality, private_payer };
+
+struct Payer {
+  PayerKind kind = PayerKind::municipality;
+  std::string name;
+  std::vector<std::string> address;
+  std::string ean;
+  std::string reference;
+  std::string order;
+  std::string accounting_cost;
+  std::string email;
+};
+
+// Values in force from a date on. The first one always starts on the contract's start date.
+struct Terms {
+  Date from;
+  Hours hours_per_week;
+  Money rate;
+};
+
+struct Suspension {
+  Date from;
+  Date to; // inclusive
+  bool billed = false;
+};
+
+struct Termination {
+  Date given;
+  std::optional<Date> end; // an agreed last day that replaces the notice rule
+};
+
+struct Contract {
+  std::string id;
+  std::string citizen;
+  std::string service;
+  std::string legal_basis;
+  std::string case_ref;
+  Date start;
+  std::optional<Date> end;
+  std::vector<Terms> terms; // sorted by `from`, complete values (never empty once valid)
+  bool absence_billed = true;
+  calendar::NoticeRule notice;
+  std::optional<Date> handleplan;
+  std::vector<Date> status_reports; // sorted
+  std::optional<Vat> vat;           // overrides [invoicing].vat
+  Payer payer;
+  std::optional<Termination> termination;
+  std::vector<Suspension> suspensions;
+  bool expenses_agreed = false;
+  diag::Location where; // the file
+
+  // The last day (SPEC 1.2): termination.end replaces the notice rule; else the earlier of
+  // `end` and the notice rule's date for termination.given. nullopt: the course runs on.
+  std::optional<Date> last_day() const;
+  // The terms in force on day d (d >= start).
+  const Terms& terms_on(Date d) const;
+  // The suspension containing d, if any.
+  const Suspension* suspension_on(Date d) const;
+};
+
+enum class EntryStatus { delivered, citizen_absent, staff_absent };
+
+struct Entry {
+  std::size_t contract = 0; // index into Books::contracts
+  Date date;
+  money::Rational hours;    // exact: 2 decimals, or minutes / 60 from from/to
+  EntryStatus status = EntryStatus::delivered;
+  std::optional<int> from_minute; // set when given as from/to
+  std::optional<int> to_minute;
+  std::string staff;
+  std::string note; // internal: never printed on an invoice
+  diag::Location where;
+};
+
+struct Expense {
+  std::size_t contract = 0;
+  Date date;
+  Money amount;
+  std::string text;
+  diag::Location where;
+};
+
+struct Books {
+  std::filesystem::path root;
+  Settings settings;
+  std::vector<Contract> contracts; // sorted by id
+  std::vector<Entry> entries;      // in log order
+  std::vector<Expense> expenses;   // in log order
+
+  const Contract* find_contract(std::string_view id) const;
+  // The VAT treatment of a contract: its own, else [invoicing].vat.
+  const Vat& vat_of(const Contract& c) const;
+};
+
+} // namespace books

@@ -1,0 +1,94 @@
+// honorar.toml (SPEC 1.1)
+#include "books/load.hpp"
+#include "books/identifiers.hpp"
+#include "books/toml_reader.hpp"
+#include "books/vat.hpp"
+
+#include <fmt/format.h>
+
+namespace books {
+namespace {
+
+void read_bank(const TomlFile& file, const toml::table& table, const diag::Location& where, BankAccount& bank,
+               diag::Diagnostics& diags) {
+  TableReader r(file, table, diags, "bank", {"reg", "account", "iban", "bic"}, where);
+  auto reg = r.string("reg", Need::optional);
+  auto account = r.string("account", Need::optional);
+  auto iban = r.string("iban", Need::optional);
+  auto bic = r.string("bic", Need::optional);
+  r.finish();
+  auto digits = [](const std::string& s, std::size_t lo, std::size_t hi) {
+    return s.size() >= lo && s.size() <= hi && s.find_first_not_of("0123456789") == std::string::npos;
+  };
+  if (reg || account) {
+    if (!reg || !account) r.error_here("bank needs both 'reg' and 'account'");
+    else if (!digits(*reg, 4, 4)) r.error("reg", "bank 'reg' must be 4 digits");
+    else if (!digits(*account, 1, 10)) r.error("account", "bank 'account' must be 1 to 10 digits");
+    else {
+      bank.reg = *reg;
+      bank.account = *account;
+    }
+  } else if (iban) {
+    std::string compact;
+    for (char c : *iban)
+      if (c != ' ') compact += c;
+    if (compact.size() < 15 || compact.size() > 34) r.error("iban", "bank 'iban' is not an IBAN");
+    bank.iban = compact;
+    bank.bic = bic.value_or("");
+  } else {
+    r.error_here("bank needs { reg, account } or { iban, bic }");
+  }
+}
+
+} // namespace
+
+Settings load_settings(const std::string& rel_path, std::string text, diag::Diagnostics& diags) {
+  Settings s;
+  TomlFile file(rel_path, std::move(text));
+  auto root = parse_toml(file, diags);
+  if (!root) return s;
+  const diag::Location top{rel_path, 1, 1};
+  TableReader r(file, *root, diags, "honorar.toml", {"provider", "invoicing", "documents"}, top);
+  const toml::table* provider = r.table("provider", Need::required);
+  const toml::table* invoicing = r.table("invoicing", Need::required);
+  r.table("documents", Need::optional); // read by render/ (issue 4); accepted here
+  r.finish();
+
+  if (provider) {
+    TableReader p(file, *provider, diags, "[provider]", {"name", "cvr", "address", "email", "bank"},
+                  file.location(*provider));
+    s.provider.name = p.string("name", Need::required).value_or("");
+    if (auto cvr = p.string("cvr", Need::required)) {
+      if (!is_valid_cvr(*cvr)) p.error("cvr", fmt::format("CVR number '{}' is not valid (8 digits, modulus 11)", *cvr));
+      s.provider.cvr = *cvr;
+    }
+    s.provider.address = p.string_array("address", Need::required).value_or(std::vector<std::string>{});
+    s.provider.email = p.string("email", Need::optional).value_or("");
+    if (const toml::table* bank = p.table("bank", Need::required))
+      read_bank(file, *bank, p.location_of("bank"), s.provider.bank, diags);
+    p.finish();
+  }
+  if (invoicing) {
+    TableReader inv(file, *invoicing, diags, "[invoicing]",
+                    {"from", "first_number", "payment_terms", "vat", "vat_exemption_note"}, file.location(*invoicing));
+    if (auto from = inv.string("from", Need::required)) {
+      if (auto month = calendar::parse_month(*from)) s.invoicing.from = *month;
+      else inv.error("from", fmt::format("'from' must be a month YYYY-MM, not \"{}\"", *from));
+    }
+    if (auto first = inv.integer("first_number", Need::optional)) {
+      if (*first < 1 || *first > 999'999'999) inv.error("first_number", "'first_number' must be 1 to 999999999");
+      else s.invoicing.first_number = *first;
+    }
+    const std::string terms = inv.string("payment_terms", Need::optional).value_or(std::string(calendar::k_default_payment_terms));
+    if (auto parsed = calendar::PaymentTerms::parse(terms)) s.invoicing.payment_terms = *parsed;
+    else
+      inv.error("payment_terms", fmt::format("payment terms \"{}\" do not parse (expected e.g. \"30 dage\" or "
+                                             "\"løbende måned + 30 dage\")", terms));
+    if (auto vat = read_vat(inv, "vat")) s.invoicing.vat = *vat;
+    s.invoicing.vat_exemption_note = inv.string("vat_exemption_note", Need::optional).value_or("");
+    inv.finish();
+  }
+  return s;
+}
+
+} // namespace books

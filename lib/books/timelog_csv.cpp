@@ -1,0 +1,192 @@
+// timelog/**/*.csv: entries only (SPEC 1.3). RFC 4180 with a header naming the columns.
+#include "books/free_text.hpp"
+#include "books/load.hpp"
+#include "books/suggest.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace books {
+namespace {
+
+struct Field {
+  std::string text;
+  int line = 0;
+  int column = 0;
+};
+
+// Splits CSV text into records of located fields. Reports an unterminated quote.
+class CsvReader {
+public:
+  CsvReader(std::string_view text, std::string path, diag::Diagnostics& diags)
+      : m_text(text), m_path(std::move(path)), m_diags(diags) {
+    if (m_text.starts_with("\xEF\xBB\xBF")) m_text.remove_prefix(3);
+  }
+
+  // The next non-blank record; false at the end or after a syntax error.
+  bool next(std::vector<Field>& record) {
+    record.clear();
+    while (m_pos < m_text.size()) {
+      if (at_line_end()) { // a blank line
+        skip_line_end();
+        continue;
+      }
+      return read_record(record);
+    }
+    return false;
+  }
+
+private:
+  bool at_line_end() const { return m_text[m_pos] == '\n' || (m_text[m_pos] == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n') || m_text[m_pos] == '\r'; }
+  void skip_line_end() {
+    if (m_text[m_pos] == '\r') ++m_pos;
+    if (m_pos < m_text.size() && m_text[m_pos] == '\n') ++m_pos;
+    ++m_line;
+    m_line_start = m_pos;
+  }
+  int column() const { return static_cast<int>(codepoints(m_text.substr(m_line_start, m_pos - m_line_start))) + 1; }
+
+  bool read_record(std::vector<Field>& record) {
+    while (true) {
+      Field f{{}, m_line, column()};
+      if (m_pos < m_text.size() && m_text[m_pos] == '"') {
+        ++m_pos;
+        while (true) {
+          if (m_pos >= m_text.size()) {
+            m_diags.error({m_path, f.line, f.column}, "CSV syntax: a quoted field is not closed");
+            return false;
+          }
+          const char c = m_text[m_pos];
+          if (c == '"') {
+            if (m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '"') {
+              f.text += '"';
+              m_pos += 2;
+              continue;
+            }
+            ++m_pos;
+            break;
+          }
+          if (c == '\n') {
+            f.text += c;
+            ++m_pos;
+            ++m_line;
+            m_line_start = m_pos;
+            continue;
+          }
+          f.text += c;
+          ++m_pos;
+        }
+        if (m_pos < m_text.size() && m_text[m_pos] != ',' && !at_line_end()) {
+          m_diags.error({m_path, m_line, column()}, "CSV syntax: text after a closing quote");
+          return false;
+        }
+      } else {
+        while (m_pos < m_text.size() && m_text[m_pos] != ',' && !at_line_end()) {
+          if (m_text[m_pos] == '"') {
+            m_diags.error({m_path, m_line, column()}, "CSV syntax: a quote inside an unquoted field");
+            return false;
+          }
+          f.text += m_text[m_pos++];
+        }
+      }
+      record.push_back(std::move(f));
+      if (m_pos >= m_text.size()) return true;
+      if (m_text[m_pos] == ',') {
+        ++m_pos;
+        continue;
+      }
+      skip_line_end();
+      return true;
+    }
+  }
+
+  std::string_view m_text;
+  std::string m_path;
+  diag::Diagnostics& m_diags;
+  std::size_t m_pos = 0;
+  std::size_t m_line_start = 0;
+  int m_line = 1;
+};
+
+enum Column { k_contract, k_date, k_hours, k_status, k_staff, k_note, k_column_count };
+constexpr std::array<std::string_view, k_column_count> k_column_names{"contract", "date", "hours", "status", "staff", "note"};
+
+} // namespace
+
+void load_timelog_csv(const std::string& rel_path, std::string_view text, const ContractIndex& contracts,
+                      std::vector<Entry>& entries, diag::Diagnostics& diags) {
+  CsvReader reader(text, rel_path, diags);
+  std::vector<Field> record;
+  if (!reader.next(record)) return; // an empty file holds no entries
+  std::array<int, k_column_count> position;
+  position.fill(-1);
+  bool header_ok = true;
+  for (std::size_t i = 0; i < record.size(); ++i) {
+    const Field& f = record[i];
+    auto it = std::find(k_column_names.begin(), k_column_names.end(), f.text);
+    diag::Location where{rel_path, f.line, f.column};
+    if (it == k_column_names.end()) {
+      diags.error(where, fmt::format("unknown CSV column '{}'{}", f.text, did_you_mean(f.text, k_column_names)));
+      header_ok = false;
+    } else if (position[static_cast<std::size_t>(it - k_column_names.begin())] >= 0) {
+      diags.error(where, fmt::format("CSV column '{}' appears twice", f.text));
+      header_ok = false;
+    } else {
+      position[static_cast<std::size_t>(it - k_column_names.begin())] = static_cast<int>(i);
+    }
+  }
+  for (std::size_t c = 0; c <= k_status; ++c)
+    if (position[c] < 0) {
+      diags.error({rel_path, record.empty() ? 1 : record[0].line, 1},
+                  fmt::format("the CSV header lacks the column '{}' (needed: contract,date,hours,status)", k_column_names[c]));
+      header_ok = false;
+    }
+  if (!header_ok) return;
+  const std::size_t columns = record.size();
+
+  while (reader.next(record)) {
+    diag::Location row{rel_path, record[0].line, 1};
+    if (record.size() != columns) {
+      diags.error(row, fmt::format("this CSV row has {} fields, the header {}", record.size(), columns));
+      continue;
+    }
+    auto field = [&](Column c) -> const Field* { return position[c] < 0 ? nullptr : &record[static_cast<std::size_t>(position[c])]; };
+    auto at = [&](const Field& f) { return diag::Location{rel_path, f.line, f.column}; };
+    const std::size_t errors_before = diags.error_count();
+    Entry e;
+    e.where = row;
+    const Field& contract = *field(k_contract);
+    auto index = contracts.find(contract.text);
+    if (!index) diags.error(at(contract), fmt::format("unknown contract '{}'", contract.text));
+    const Field& date = *field(k_date);
+    auto day = calendar::parse_date(date.text);
+    if (!day) diags.error(at(date), fmt::format("'date' must be a date YYYY-MM-DD, not \"{}\"", date.text));
+    const Field& hours = *field(k_hours);
+    auto h = money::parse_hundredths(hours.text);
+    if (!h) diags.error(at(hours), fmt::format("'hours' must be a number with at most 2 decimals, not \"{}\"", hours.text));
+    else if (*h <= 0 || *h > 24 * 100) diags.error(at(hours), "'hours' must be more than 0 and at most 24");
+    else e.hours = money::Rational(*h, 100);
+    const Field& status = *field(k_status);
+    if (status.text.empty() || status.text == "delivered") e.status = EntryStatus::delivered;
+    else if (status.text == "citizen-absent") e.status = EntryStatus::citizen_absent;
+    else if (status.text == "staff-absent") e.status = EntryStatus::staff_absent;
+    else
+      diags.error(at(status), fmt::format("'status' must be delivered, citizen-absent or staff-absent, not \"{}\"", status.text));
+    if (const Field* staff = field(k_staff)) {
+      check_no_cpr("staff", staff->text, at(*staff), diags);
+      e.staff = staff->text;
+    }
+    if (const Field* note = field(k_note)) {
+      check_no_cpr("note", note->text, at(*note), diags);
+      e.note = note->text;
+    }
+    if (diags.error_count() != errors_before) continue;
+    e.contract = *index;
+    e.date = *day;
+    entries.push_back(std::move(e));
+  }
+}
+
+} // namespace books

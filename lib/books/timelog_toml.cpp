@@ -1,0 +1,127 @@
+// timelog/**/*.toml: [[entry]] and [[expense]] tables (SPEC 1.3)
+#include "books/free_text.hpp"
+#include "books/load.hpp"
+#include "books/toml_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace books {
+namespace {
+
+constexpr std::int64_t k_max_entry_hours = 24 * 100;
+constexpr std::int64_t k_max_expense = 1'000'000 * 100;
+
+std::optional<EntryStatus> parse_status(std::string_view s) {
+  if (s.empty() || s == "delivered") return EntryStatus::delivered;
+  if (s == "citizen-absent") return EntryStatus::citizen_absent;
+  if (s == "staff-absent") return EntryStatus::staff_absent;
+  return std::nullopt;
+}
+
+std::optional<std::size_t> read_contract_ref(TableReader& r, const ContractIndex& contracts) {
+  auto id = r.string("contract", Need::required);
+  if (!id) return std::nullopt;
+  auto index = contracts.find(*id);
+  if (!index) r.error("contract", fmt::format("unknown contract '{}'", *id));
+  return index;
+}
+
+void read_entry(const TomlFile& file, const toml::table& t, const ContractIndex& contracts, std::vector<Entry>& out,
+                diag::Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
+  TableReader r(file, t, diags, "[[entry]]", {"contract", "date", "hours", "from", "to", "status", "staff", "note"},
+                file.location(t));
+  Entry e;
+  e.where = r.where();
+  auto contract = read_contract_ref(r, contracts);
+  auto date = r.date("date", Need::required);
+  if (r.has("hours") && (r.has("from") || r.has("to"))) {
+    r.error("hours", "give either 'hours' or 'from'/'to', not both");
+  } else if (r.has("hours")) {
+    if (auto h = r.decimal("hours", Need::required)) {
+      if (!in_range_exclusive_low(*h, 0, k_max_entry_hours)) r.error("hours", "'hours' must be more than 0 and at most 24");
+      else e.hours = money::Rational(*h, 100);
+    }
+  } else if (r.has("from") || r.has("to")) {
+    auto from = r.time_of_day("from", Need::required);
+    auto to = r.time_of_day("to", Need::required);
+    if (from && to && *to <= *from) r.error("to", "'to' must be after 'from' on the same day");
+    else if (from && to) {
+      e.from_minute = from;
+      e.to_minute = to;
+      e.hours = money::Rational(*to - *from, 60);
+    }
+  } else {
+    r.error_here("[[entry]] needs 'hours' or 'from' and 'to'");
+  }
+  if (auto status = r.string("status", Need::optional)) {
+    if (auto s = parse_status(*status)) e.status = *s;
+    else
+      r.error("status", fmt::format("'status' must be \"delivered\", \"citizen-absent\" or \"staff-absent\", not \"{}\"",
+                                    *status));
+  }
+  if (auto staff = r.string("staff", Need::optional)) {
+    check_no_cpr("staff", *staff, r.location_of("staff"), diags);
+    e.staff = *staff;
+  }
+  if (auto note = r.string("note", Need::optional)) {
+    check_no_cpr("note", *note, r.location_of("note"), diags);
+    e.note = *note;
+  }
+  r.finish();
+  if (diags.error_count() != errors_before || !contract || !date) return;
+  e.contract = *contract;
+  e.date = *date;
+  out.push_back(std::move(e));
+}
+
+void read_expense(const TomlFile& file, const toml::table& t, const ContractIndex& contracts,
+                  std::vector<Expense>& out, diag::Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
+  TableReader r(file, t, diags, "[[expense]]", {"contract", "date", "amount", "text"}, file.location(t));
+  Expense x;
+  x.where = r.where();
+  auto contract = read_contract_ref(r, contracts);
+  if (contract && !contracts.at(*contract).expenses_agreed)
+    r.error("contract", fmt::format("expense for contract '{}', which has no expense agreement "
+                                    "([expenses] agreed = true, §11)", contracts.at(*contract).id));
+  auto date = r.date("date", Need::required);
+  if (auto amount = r.decimal("amount", Need::required)) {
+    if (!in_range_exclusive_low(*amount, 0, k_max_expense)) r.error("amount", "'amount' must be more than 0 and at most 1000000");
+    else x.amount = Money::from_hundredths(*amount);
+  }
+  if (auto text = r.string("text", Need::required)) {
+    if (text->empty()) r.error("text", "'text' must say what the expense was");
+    check_no_cpr("text", *text, r.location_of("text"), diags);
+    x.text = *text;
+  }
+  r.finish();
+  if (diags.error_count() != errors_before || !contract || !date) return;
+  x.contract = *contract;
+  x.date = *date;
+  out.push_back(std::move(x));
+}
+
+} // namespace
+
+std::optional<std::size_t> ContractIndex::find(std::string_view id) const {
+  auto it = std::lower_bound(m_contracts.begin(), m_contracts.end(), id,
+                             [](const Contract& c, std::string_view key) { return c.id < key; });
+  if (it == m_contracts.end() || it->id != id) return std::nullopt;
+  return static_cast<std::size_t>(it - m_contracts.begin());
+}
+
+void load_timelog_toml(const std::string& rel_path, std::string text, const ContractIndex& contracts,
+                       std::vector<Entry>& entries, std::vector<Expense>& expenses, diag::Diagnostics& diags) {
+  TomlFile file(rel_path, std::move(text));
+  auto root = parse_toml(file, diags);
+  if (!root) return;
+  TableReader r(file, *root, diags, "a time log", {"entry", "expense"}, {rel_path, 1, 1});
+  for (const toml::table* t : r.tables("entry")) read_entry(file, *t, contracts, entries, diags);
+  for (const toml::table* t : r.tables("expense")) read_expense(file, *t, contracts, expenses, diags);
+  r.finish();
+}
+
+} // namespace books

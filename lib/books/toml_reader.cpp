@@ -1,0 +1,275 @@
+#include "books/toml_reader.hpp"
+
+#include "books/suggest.hpp"
+#include "money/fixed2.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace books {
+namespace {
+
+// Byte offset of the 1-based codepoint column `column` in a UTF-8 line (toml++ counts codepoints).
+std::size_t byte_offset(std::string_view line, std::size_t column) {
+  std::size_t cp = 1;
+  std::size_t i = 0;
+  while (i < line.size() && cp < column) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++cp;
+  }
+  return std::min(i, line.size());
+}
+
+std::string_view type_name(toml::node_type t) {
+  switch (t) {
+  case toml::node_type::table: return "a table";
+  case toml::node_type::array: return "an array";
+  case toml::node_type::string: return "a string";
+  case toml::node_type::integer: return "an integer";
+  case toml::node_type::floating_point: return "a decimal number";
+  case toml::node_type::boolean: return "true/false";
+  case toml::node_type::date: return "a date";
+  case toml::node_type::time: return "a time";
+  case toml::node_type::date_time: return "a date and time";
+  default: return "nothing";
+  }
+}
+
+std::optional<calendar::Date> to_date(const toml::date& d) {
+  return calendar::Date::from_ymd(d.year, d.month, d.day);
+}
+
+} // namespace
+
+TomlFile::TomlFile(std::string rel_path, std::string text) : m_path(std::move(rel_path)), m_text(std::move(text)) {
+  std::string_view rest = m_text;
+  while (!rest.empty()) {
+    auto nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    m_lines.push_back(line);
+    if (nl == std::string_view::npos) break;
+    rest.remove_prefix(nl + 1);
+  }
+}
+
+diag::Location TomlFile::location(const toml::source_position& pos) const {
+  return {m_path, static_cast<int>(pos.line), static_cast<int>(pos.column)};
+}
+
+std::string_view TomlFile::literal(const toml::node& node) const {
+  const auto& src = node.source();
+  if (src.begin.line == 0 || src.begin.line != src.end.line || src.begin.line > m_lines.size()) return {};
+  std::string_view line = m_lines[src.begin.line - 1];
+  if (src.begin.line == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+  const std::size_t from = byte_offset(line, src.begin.column);
+  const std::size_t to = byte_offset(line, src.end.column);
+  return to > from ? line.substr(from, to - from) : std::string_view();
+}
+
+std::optional<toml::table> parse_toml(const TomlFile& file, diag::Diagnostics& diags) {
+  try {
+    return toml::parse(std::string_view(file.text()), std::string_view(file.path()));
+  } catch (const toml::parse_error& e) {
+    diags.error(file.location(e.source().begin), fmt::format("TOML syntax: {}", e.description()));
+    return std::nullopt;
+  }
+}
+
+bool in_range_exclusive_low(std::int64_t value, std::int64_t low, std::int64_t high) {
+  return value > low && value <= high;
+}
+
+TableReader::TableReader(const TomlFile& file, const toml::table& table, diag::Diagnostics& diags,
+                         std::string name, std::initializer_list<std::string_view> keys, diag::Location where)
+    : m_file(file), m_table(table), m_diags(diags), m_name(std::move(name)), m_keys(keys), m_where(std::move(where)) {}
+
+diag::Location TableReader::location_of(std::string_view key) const {
+  if (const toml::node* node = m_table.get(key)) return m_file.location(*node);
+  return m_where;
+}
+
+void TableReader::error(std::string_view key, std::string message) {
+  m_diags.error(location_of(key), std::move(message));
+}
+
+const toml::node* TableReader::get(std::string_view key, Need need) {
+  const toml::node* node = m_table.get(key);
+  if (!node && need == Need::required)
+    m_diags.error(m_where, fmt::format("{} is missing the required key '{}'", m_name, key));
+  return node;
+}
+
+void TableReader::wrong_type(std::string_view key, std::string_view expected) {
+  const toml::node* node = m_table.get(key);
+  error(key, fmt::format("'{}' must be {}, not {}", key, expected, type_name(node->type())));
+}
+
+std::optional<std::string> TableReader::string(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  if (!node) return std::nullopt;
+  if (const auto* s = node->as_string()) return s->get();
+  wrong_type(key, "a string");
+  return std::nullopt;
+}
+
+std::optional<std::string> TableReader::string_if_string(std::string_view key) const {
+  if (const toml::node* node = m_table.get(key))
+    if (const auto* s = node->as_string()) return s->get();
+  return std::nullopt;
+}
+
+std::optional<bool> TableReader::boolean(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  if (!node) return std::nullopt;
+  if (const auto* b = node->as_boolean()) return b->get();
+  wrong_type(key, "true or false");
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> TableReader::integer(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  if (!node) return std::nullopt;
+  if (const auto* i = node->as_integer()) return i->get();
+  wrong_type(key, "a whole number");
+  return std::nullopt;
+}
+
+std::optional<calendar::Date> TableReader::date(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  if (!node) return std::nullopt;
+  if (const auto* d = node->as_date()) {
+    if (auto date = to_date(d->get())) return date;
+  } else if (const auto* s = node->as_string()) {
+    if (auto date = calendar::parse_date(s->get())) return date;
+    error(key, fmt::format("'{}' must be a date YYYY-MM-DD, not \"{}\"", key, s->get()));
+    return std::nullopt;
+  } else {
+    wrong_type(key, "a date (YYYY-MM-DD)");
+    return std::nullopt;
+  }
+  error(key, fmt::format("'{}' is not a valid date", key));
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> TableReader::decimal(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  if (!node) return std::nullopt;
+  if (!node->is_integer() && !node->is_floating_point()) {
+    wrong_type(key, "a number");
+    return std::nullopt;
+  }
+  const std::string_view text = m_file.literal(*node);
+  if (auto hundredths = money::parse_hundredths(text)) return hundredths;
+  if (text.find_first_of("eEin") != std::string_view::npos || text.starts_with("0x") ||
+      text.starts_with("0o") || text.starts_with("0b"))
+    error(key, fmt::format("'{}' must be a plain decimal number, not {}", key, text));
+  else
+    error(key, fmt::format("'{}' must have at most 2 decimals, not {}", key, text));
+  return std::nullopt;
+}
+
+std::optional<int> TableReader::time_of_day(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  if (!node) return std::nullopt;
+  if (const auto* t = node->as_time()) {
+    const toml::time& v = t->get();
+    if (v.second != 0 || v.nanosecond != 0) {
+      error(key, fmt::format("'{}' must be in whole minutes", key));
+      return std::nullopt;
+    }
+    return v.hour * 60 + v.minute;
+  }
+  if (const auto* s = node->as_string()) {
+    const std::string& v = s->get();
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (v.size() == 5 && digit(v[0]) && digit(v[1]) && v[2] == ':' && digit(v[3]) && digit(v[4])) {
+      const int hour = (v[0] - '0') * 10 + (v[1] - '0');
+      const int minute = (v[3] - '0') * 10 + (v[4] - '0');
+      if (hour < 24 && minute < 60) return hour * 60 + minute;
+    }
+    error(key, fmt::format("'{}' must be a time HH:MM, not \"{}\"", key, v));
+    return std::nullopt;
+  }
+  wrong_type(key, "a time (HH:MM)");
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> TableReader::string_array(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  if (!node) return std::nullopt;
+  const auto* array = node->as_array();
+  if (!array) {
+    wrong_type(key, "an array of strings");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (const toml::node& element : *array) {
+    const auto* s = element.as_string();
+    if (!s) {
+      m_diags.error(m_file.location(element), fmt::format("'{}' must hold only strings", key));
+      return std::nullopt;
+    }
+    out.push_back(s->get());
+  }
+  return out;
+}
+
+std::optional<std::vector<calendar::Date>> TableReader::date_array(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  if (!node) return std::nullopt;
+  const auto* array = node->as_array();
+  if (!array) {
+    wrong_type(key, "an array of dates");
+    return std::nullopt;
+  }
+  std::vector<calendar::Date> out;
+  for (const toml::node& element : *array) {
+    std::optional<calendar::Date> d;
+    if (const auto* dv = element.as_date()) d = to_date(dv->get());
+    else if (const auto* sv = element.as_string()) d = calendar::parse_date(sv->get());
+    if (!d) {
+      m_diags.error(m_file.location(element), fmt::format("'{}' must hold only dates (YYYY-MM-DD)", key));
+      return std::nullopt;
+    }
+    out.push_back(*d);
+  }
+  return out;
+}
+
+const toml::table* TableReader::table(std::string_view key, Need need) {
+  const toml::node* node = get(key, need);
+  if (!node) return nullptr;
+  if (const auto* t = node->as_table()) return t;
+  wrong_type(key, "a table");
+  return nullptr;
+}
+
+std::vector<const toml::table*> TableReader::tables(std::string_view key) {
+  std::vector<const toml::table*> out;
+  const toml::node* node = get(key, Need::optional);
+  if (!node) return out;
+  const auto* array = node->as_array();
+  if (!array) {
+    wrong_type(key, fmt::format("an array of tables ([[{}]])", key));
+    return out;
+  }
+  for (const toml::node& element : *array) {
+    if (const auto* t = element.as_table()) out.push_back(t);
+    else m_diags.error(m_file.location(element), fmt::format("'{}' must hold only tables ([[{}]])", key, key));
+  }
+  return out;
+}
+
+void TableReader::finish() {
+  for (auto&& [key, value] : m_table) {
+    const std::string_view name = key.str();
+    if (std::find(m_keys.begin(), m_keys.end(), name) != m_keys.end()) continue;
+    m_diags.error(m_file.location(key.source().begin),
+                  fmt::format("unknown key '{}' in {}{}", name, m_name, did_you_mean(name, m_keys)));
+  }
+}
+
+} // namespace books

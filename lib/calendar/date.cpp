@@ -1,0 +1,191 @@
+#include "calendar/date.hpp"
+
+#include <date/date.h>
+#include <date/iso_week.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstddef>
+
+namespace calendar {
+
+namespace {
+
+// date::year holds a short; anything outside its range would wrap silently.
+constexpr int k_min_year = -32767;
+constexpr int k_max_year = 32767;
+
+// What parse_* accept (SPEC: four-digit years, 1900..9999); computed dates may go beyond.
+constexpr int k_min_text_year = 1900;
+constexpr int k_max_text_year = 9999;
+
+date::sys_days to_sys(Date d) { return date::sys_days{date::days{d.days_since_epoch()}}; }
+
+Date from_sys(date::sys_days d) { return Date::from_days(d.time_since_epoch().count()); }
+
+date::year_month_day to_ymd(Date d) { return date::year_month_day{to_sys(d)}; }
+
+bool year_in_range(int year) { return year >= k_min_year && year <= k_max_year; }
+
+// The value of text[pos, pos + len) if it is all ASCII digits. Fixed-width fields, so no
+// from_chars: it would stop early at a non-digit and leave the caller to check the length.
+std::optional<int> digits(std::string_view text, std::size_t pos, std::size_t len) {
+  int value = 0;
+  for (std::size_t i = pos; i < pos + len; ++i) {
+    const char c = text[i];
+    if (c < '0' || c > '9') {
+      return std::nullopt;
+    }
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+std::optional<int> text_year(std::string_view text) {
+  const auto year = digits(text, 0, 4);
+  if (!year || *year < k_min_text_year || *year > k_max_text_year) {
+    return std::nullopt;
+  }
+  return year;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------
+// Date
+
+std::optional<Date> Date::from_ymd(int year, unsigned month, unsigned day) {
+  // Checked before building date:: types: month and day are stored in a byte there, so
+  // month 257 would otherwise come back as January.
+  if (!year_in_range(year) || month < 1 || month > 12 || day < 1 || day > 31) {
+    return std::nullopt;
+  }
+  const date::year_month_day ymd{date::year{year}, date::month{month}, date::day{day}};
+  if (!ymd.ok()) {
+    return std::nullopt;
+  }
+  return from_sys(date::sys_days{ymd});
+}
+
+int Date::year() const { return static_cast<int>(to_ymd(*this).year()); }
+
+unsigned Date::month() const { return static_cast<unsigned>(to_ymd(*this).month()); }
+
+unsigned Date::day() const { return static_cast<unsigned>(to_ymd(*this).day()); }
+
+unsigned Date::iso_weekday() const { return date::weekday{to_sys(*this)}.iso_encoding(); }
+
+std::string Date::to_string() const {
+  const auto ymd = to_ymd(*this);
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return std::nullopt;
+  }
+  const auto year = text_year(text);
+  const auto month = digits(text, 5, 2);
+  const auto day = digits(text, 8, 2);
+  if (!year || !month || !day) {
+    return std::nullopt;
+  }
+  return Date::from_ymd(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
+}
+
+Date add_months(Date d, int months) {
+  const auto ymd = to_ymd(d);
+  const auto target = ymd.year() / ymd.month() + date::months{months};
+  // Clamp: the 31st of a 30-day month is its last day, not the 1st of the next.
+  const auto last = (target / date::last).day();
+  return from_sys(date::sys_days{target / std::min(ymd.day(), last)});
+}
+
+// ---------------------------------------------------------------------------------------
+// Month
+
+std::optional<Month> Month::from_ym(int year, unsigned month) {
+  if (!year_in_range(year) || month < 1 || month > 12) {
+    return std::nullopt;
+  }
+  return Month(year, month);
+}
+
+Month Month::of(Date d) {
+  const auto ymd = to_ymd(d);
+  return Month(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
+}
+
+Date Month::first_day() const {
+  return from_sys(date::sys_days{date::year{m_year} / date::month{m_month} / 1});
+}
+
+Date Month::last_day() const {
+  return from_sys(date::sys_days{date::year{m_year} / date::month{m_month} / date::last});
+}
+
+Month Month::operator+(int months) const {
+  const auto ym = date::year{m_year} / date::month{m_month} + date::months{months};
+  return Month(static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()));
+}
+
+std::string Month::to_string() const { return fmt::format("{:04}-{:02}", m_year, m_month); }
+
+std::optional<Month> parse_month(std::string_view text) {
+  if (text.size() != 7 || text[4] != '-') {
+    return std::nullopt;
+  }
+  const auto year = text_year(text);
+  const auto month = digits(text, 5, 2);
+  if (!year || !month) {
+    return std::nullopt;
+  }
+  return Month::from_ym(*year, static_cast<unsigned>(*month));
+}
+
+// ---------------------------------------------------------------------------------------
+// IsoWeek
+
+IsoWeek IsoWeek::of(Date d) {
+  const iso_week::year_weeknum_weekday ywd{to_sys(d)};
+  return IsoWeek(static_cast<int>(ywd.year()), static_cast<unsigned>(ywd.weeknum()));
+}
+
+std::optional<IsoWeek> IsoWeek::from_yw(int iso_year, unsigned week) {
+  // One year of margin inside date::year's range: an ISO year's Monday of week 1 can lie
+  // in the previous calendar year.
+  if (iso_year <= k_min_year || iso_year >= k_max_year || week < 1) {
+    return std::nullopt;
+  }
+  const auto weeks_in_year =
+      static_cast<unsigned>((iso_week::year{iso_year} / iso_week::last).weeknum());
+  if (week > weeks_in_year) {
+    return std::nullopt;
+  }
+  return IsoWeek(iso_year, week);
+}
+
+Date IsoWeek::monday() const {
+  const auto ywd = iso_week::year{m_year} / iso_week::weeknum{m_week} / iso_week::mon;
+  return from_sys(date::sys_days{ywd});
+}
+
+IsoWeek IsoWeek::next() const { return of(monday() + 7); }
+
+std::string IsoWeek::to_string() const { return fmt::format("{:04}-W{:02}", m_year, m_week); }
+
+std::optional<IsoWeek> parse_iso_week(std::string_view text) {
+  if (text.size() != 8 || text[4] != '-' || text[5] != 'W') {
+    return std::nullopt;
+  }
+  const auto year = text_year(text);
+  const auto week = digits(text, 6, 2);
+  if (!year || !week) {
+    return std::nullopt;
+  }
+  return IsoWeek::from_yw(*year, static_cast<unsigned>(*week));
+}
+
+} // namespace calendar

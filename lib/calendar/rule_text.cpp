@@ -1,0 +1,119 @@
+#include "calendar/rule_text.hpp"
+
+#include <charconv>
+#include <cstddef>
+#include <utility>
+
+namespace calendar::detail {
+
+namespace {
+
+constexpr int k_max_count = 120;
+
+// UTF-8 lead byte of U+00C0..U+00FF; the uppercase letters there (except × U+00D7) fold
+// to lowercase by adding 0x20 to the continuation byte. That covers Æ Ø Å without a
+// Unicode library.
+constexpr unsigned char k_latin1_lead = 0xC3;
+constexpr unsigned char k_latin1_upper_first = 0x80;
+constexpr unsigned char k_latin1_upper_last = 0x9E;
+constexpr unsigned char k_latin1_times = 0x97;
+constexpr unsigned char k_latin1_case_offset = 0x20;
+
+// U+00A0 NO-BREAK SPACE: word processors put it in "30 dage" when text is pasted.
+constexpr unsigned char k_nbsp_lead = 0xC2;
+constexpr unsigned char k_nbsp_second = 0xA0;
+
+unsigned char byte_at(std::string_view text, std::size_t i) {
+  return static_cast<unsigned char>(text[i]);
+}
+
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+bool is_nbsp_at(std::string_view text, std::size_t i) {
+  return i + 1 < text.size() && byte_at(text, i) == k_nbsp_lead &&
+         byte_at(text, i + 1) == k_nbsp_second;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Letters of any script count as word characters: non-ASCII bytes join words, so a
+// word such as "måned" stays one token whatever its encoding looks like.
+bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+// Appends text[i] (and its continuation byte if it is a foldable Latin-1 letter) to
+// `out`, lowercased; returns how many bytes were consumed.
+std::size_t append_folded(std::string_view text, std::size_t i, std::string& out) {
+  const unsigned char c = byte_at(text, i);
+  if (c >= 'A' && c <= 'Z') {
+    out += static_cast<char>(c - 'A' + 'a');
+    return 1;
+  }
+  if (c == k_latin1_lead && i + 1 < text.size()) {
+    const unsigned char next = byte_at(text, i + 1);
+    out += static_cast<char>(c);
+    const bool upper =
+        next >= k_latin1_upper_first && next <= k_latin1_upper_last && next != k_latin1_times;
+    out += static_cast<char>(upper ? next + k_latin1_case_offset : next);
+    return 2;
+  }
+  out += static_cast<char>(c);
+  return 1;
+}
+
+} // namespace
+
+std::vector<Token> tokenize_rule(std::string_view text) {
+  std::vector<Token> tokens;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (is_ascii_space(text[i])) {
+      ++i;
+    } else if (is_nbsp_at(text, i)) {
+      i += 2;
+    } else if (is_digit(text[i])) {
+      Token token{TokenKind::number, {}};
+      while (i < text.size() && is_digit(text[i])) {
+        token.text += text[i++];
+      }
+      tokens.push_back(std::move(token));
+    } else if (is_word_byte(byte_at(text, i))) {
+      Token token{TokenKind::word, {}};
+      while (i < text.size() && is_word_byte(byte_at(text, i)) && !is_nbsp_at(text, i)) {
+        i += append_folded(text, i, token.text);
+      }
+      tokens.push_back(std::move(token));
+    } else {
+      tokens.push_back(Token{TokenKind::symbol, std::string(1, text[i])});
+      ++i;
+    }
+  }
+  return tokens;
+}
+
+std::optional<int> rule_count(const Token& token) {
+  if (token.kind != TokenKind::number) {
+    return std::nullopt;
+  }
+  int value = 0;
+  const char* first = token.text.data();
+  const char* last = first + token.text.size();
+  const auto [end, error] = std::from_chars(first, last, value);
+  if (error != std::errc{} || end != last || value > k_max_count) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+bool is_word(const Token& token, std::string_view folded) {
+  return token.kind == TokenKind::word && token.text == folded;
+}
+
+bool is_symbol(const Token& token, char symbol) {
+  return token.kind == TokenKind::symbol && token.text.size() == 1 && token.text[0] == symbol;
+}
+
+} // namespace calendar::detail

@@ -1,0 +1,76 @@
+#include "invoicing/monthly_run.hpp"
+
+#include "billing/run.hpp"
+#include "register/register.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+namespace invoicing {
+namespace {
+
+void refuse_unknown_contracts(const books::Books& books, const std::vector<std::string>& only) {
+  for (const std::string& id : only)
+    if (!books.find_contract(id))
+      throw diag::Error(diag::ErrorKind::usage, fmt::format("--contract {}: no such contract in the books", id));
+}
+
+// Runs go forward; invoicing.from is fixed once the register exists (SPEC 3.6).
+void refuse_by_register(const invoice_register::Register& reg, const books::Books& books, const Request& request) {
+  const std::string from = books.settings.invoicing.from.to_string();
+  if (auto stored = reg.invoicing_from(); stored && *stored != from)
+    throw diag::Error(diag::ErrorKind::data,
+                      fmt::format("[invoicing] from is {} in honorar.toml but {} in the register: it cannot change "
+                                  "once invoices are issued",
+                                  from, *stored));
+  if (auto latest = reg.latest_month(); latest && request.month < *latest)
+    throw diag::Error(diag::ErrorKind::data,
+                      fmt::format("{} is before {}, the latest month already run: runs go forward (re-run {} to "
+                                  "settle changes)",
+                                  request.month.to_string(), latest->to_string(), latest->to_string()));
+}
+
+} // namespace
+
+Outcome invoice_month(const books::Books& books, const Request& request) {
+  refuse_unknown_contracts(books, request.only);
+  if (!request.dry_run && request.today <= request.month.last_day())
+    throw diag::Error(diag::ErrorKind::data,
+                      fmt::format("{} is not over until {}: a real run must wait (use --dry-run to preview)",
+                                  request.month.to_string(), request.month.last_day().to_string()));
+  auto reg = request.dry_run ? invoice_register::Register::open_read_only(books.root, request.busy_timeout_ms)
+                             : invoice_register::Register::open_for_run(books.root, request.busy_timeout_ms);
+  if (reg) refuse_by_register(*reg, books, request);
+
+  billing::RunOptions options{request.month, request.today, std::set<std::string>(request.only.begin(), request.only.end())};
+  billing::Run run = billing::compute_run(books, reg ? reg->billed_state() : billing::BilledState{}, options);
+  if (!request.dry_run) {
+    std::int64_t number = reg->next_number(books.settings.invoicing.first_number);
+    for (billing::Document& doc : run.documents) doc.number = number++;
+  }
+
+  Outcome outcome;
+  std::vector<render::Json> documents;
+  for (const billing::Document& doc : run.documents) documents.push_back(render::document_json(doc, books));
+  outcome.run = render::run_json(request.month.to_string(), documents, run.total.to_string());
+  outcome.documents = documents.size();
+  if (request.dry_run) return outcome;
+
+  std::vector<invoice_register::StoredDocument> stored;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const billing::Document& doc = run.documents[i];
+    stored.push_back({*doc.number, documents[i]["kind"].get<std::string>(), doc.contract, doc.month.to_string(),
+                      doc.issue_date.to_string(), doc.total.to_string(), documents[i].dump()});
+  }
+  reg->record_run(run, stored, request.today.to_string(), books.settings.invoicing.from.to_string(), request.only);
+  reg->commit();
+
+  // After the commit: write the new files and any an earlier run could not write.
+  std::vector<render::Json> all;
+  for (const auto& d : reg->documents()) all.push_back(render::Json::parse(d.json));
+  outcome.written = write_missing_files(books.root, all);
+  return outcome;
+}
+
+} // namespace invoicing

@@ -1,0 +1,138 @@
+#include "register/register.hpp"
+
+#include <fmt/format.h>
+
+namespace invoice_register {
+namespace fs = std::filesystem;
+
+std::unique_ptr<Register> Register::open_for_run(const fs::path& books_dir, int busy_timeout_ms) {
+  auto db = std::make_unique<Connection>(books_dir / k_file_name, Connection::Mode::read_write_create, busy_timeout_ms);
+  db->exec("PRAGMA synchronous = FULL");
+  db->exec("PRAGMA foreign_keys = ON");
+  // The write lock first: a second run waits here, then sees everything the first one did.
+  db->exec("BEGIN IMMEDIATE");
+  std::unique_ptr<Register> reg(new Register(std::move(db), true));
+  ensure_schema(*reg->m_db);
+  return reg;
+}
+
+std::unique_ptr<Register> Register::open_read_only(const fs::path& books_dir, int busy_timeout_ms) {
+  std::error_code ec;
+  const fs::path path = books_dir / k_file_name;
+  if (!fs::exists(path, ec)) return nullptr;
+  auto db = std::make_unique<Connection>(path, Connection::Mode::read_only, busy_timeout_ms);
+  db->exec("BEGIN");
+  std::unique_ptr<Register> reg(new Register(std::move(db), true));
+  Statement version = reg->m_db->prepare("PRAGMA user_version");
+  const std::int64_t v = version.step() ? version.int64(0) : 0;
+  if (v == 0) {
+    Statement tables = reg->m_db->prepare("SELECT count(*) FROM sqlite_schema");
+    if (tables.step() && tables.int64(0) > 0)
+      throw diag::Error(diag::ErrorKind::data, "honorar.db is an SQLite file but not a honorar register");
+    return nullptr; // an empty file: no register yet
+  }
+  if (v > k_schema_version)
+    throw diag::Error(diag::ErrorKind::data, fmt::format("the register was written by a newer honorar (schema {})", v));
+  return reg;
+}
+
+Register::~Register() {
+  if (m_in_transaction) {
+    try {
+      m_db->exec("ROLLBACK");
+    } catch (...) { // nothing more to do: SQLite rolls back on close anyway
+    }
+  }
+}
+
+std::optional<std::string> Register::invoicing_from() const {
+  Statement s = m_db->prepare("SELECT value FROM meta WHERE key = 'invoicing_from'");
+  if (!s.step()) return std::nullopt;
+  return s.text(0);
+}
+
+std::optional<calendar::Month> Register::latest_month() const {
+  Statement s = m_db->prepare("SELECT max(month) FROM runs");
+  if (!s.step() || s.is_null(0)) return std::nullopt;
+  return calendar::parse_month(s.text(0));
+}
+
+billing::BilledState Register::billed_state() const {
+  billing::BilledState state;
+  Statement weeks = m_db->prepare("SELECT contract, week, rate, hours FROM billed_weeks");
+  while (weeks.step()) {
+    auto week = calendar::parse_iso_week(weeks.text(1));
+    if (!week) throw diag::Error(diag::ErrorKind::data, "the register holds a malformed week");
+    state[weeks.text(0)].weeks[{*week, money::Money::from_hundredths(weeks.int64(2))}] =
+        money::Hours::from_hundredths(weeks.int64(3));
+  }
+  Statement expenses = m_db->prepare("SELECT contract, date, text, amount FROM billed_expenses");
+  while (expenses.step()) {
+    auto date = calendar::parse_date(expenses.text(1));
+    if (!date) throw diag::Error(diag::ErrorKind::data, "the register holds a malformed date");
+    state[expenses.text(0)].expenses.insert({*date, expenses.text(2), money::Money::from_hundredths(expenses.int64(3))});
+  }
+  return state;
+}
+
+std::int64_t Register::next_number(std::int64_t first_number) const {
+  Statement s = m_db->prepare("SELECT max(number) FROM documents");
+  if (!s.step() || s.is_null(0)) return first_number;
+  return s.int64(0) + 1;
+}
+
+void Register::record_run(const billing::Run& run, const std::vector<StoredDocument>& documents,
+                          const std::string& run_date, const std::string& invoicing_from,
+                          const std::vector<std::string>& only_contracts) {
+  std::string contracts;
+  for (const std::string& id : only_contracts) contracts += (contracts.empty() ? "" : ",") + id;
+  m_db->prepare("INSERT INTO meta (key, value) VALUES ('invoicing_from', ?1) ON CONFLICT (key) DO NOTHING")
+      .bind(1, invoicing_from)
+      .run();
+  Statement insert_run = m_db->prepare("INSERT INTO runs (month, run_date, contracts) VALUES (?1, ?2, ?3)");
+  insert_run.bind(1, run.month.to_string()).bind(2, run_date).bind(3, contracts).run();
+  const std::int64_t run_id = m_db->last_insert_rowid();
+  Statement insert_doc = m_db->prepare(
+      "INSERT INTO documents (number, kind, contract, month, issue_date, total, run_id, json) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  for (const StoredDocument& d : documents)
+    insert_doc.bind(1, d.number).bind(2, d.kind).bind(3, d.contract).bind(4, d.month).bind(5, d.issue_date)
+        .bind(6, d.total).bind(7, run_id).bind(8, d.json).run();
+  Statement upsert_week = m_db->prepare(
+      "INSERT INTO billed_weeks (contract, week, rate, hours) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT (contract, week, rate) DO UPDATE SET hours = excluded.hours");
+  Statement add_expense = m_db->prepare("INSERT INTO billed_expenses (contract, date, text, amount) VALUES (?1, ?2, ?3, ?4)");
+  Statement remove_expense = m_db->prepare(
+      "DELETE FROM billed_expenses WHERE id = (SELECT id FROM billed_expenses "
+      "WHERE contract = ?1 AND date = ?2 AND text = ?3 AND amount = ?4 LIMIT 1)");
+  for (const billing::ContractRun& cr : run.contracts) {
+    for (const auto& [key, hours] : cr.weeks)
+      upsert_week.bind(1, cr.contract).bind(2, key.week.to_string()).bind(3, key.rate.hundredths())
+          .bind(4, hours.hundredths()).run();
+    for (const billing::BilledExpenseKey& x : cr.expenses_added)
+      add_expense.bind(1, cr.contract).bind(2, x.date.to_string()).bind(3, x.text).bind(4, x.amount.hundredths()).run();
+    for (const billing::BilledExpenseKey& x : cr.expenses_removed)
+      remove_expense.bind(1, cr.contract).bind(2, x.date.to_string()).bind(3, x.text).bind(4, x.amount.hundredths()).run();
+  }
+}
+
+void Register::commit() {
+  m_db->exec("COMMIT");
+  m_in_transaction = false;
+}
+
+std::vector<StoredDocument> Register::documents() const {
+  std::vector<StoredDocument> out;
+  Statement s = m_db->prepare("SELECT number, kind, contract, month, issue_date, total, json FROM documents ORDER BY number");
+  while (s.step()) out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
+  return out;
+}
+
+std::optional<StoredDocument> Register::document(std::int64_t number) const {
+  Statement s = m_db->prepare("SELECT number, kind, contract, month, issue_date, total, json FROM documents WHERE number = ?1");
+  s.bind(1, number);
+  if (!s.step()) return std::nullopt;
+  return StoredDocument{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)};
+}
+
+} // namespace invoice_register

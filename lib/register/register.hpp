@@ -1,0 +1,71 @@
+#pragma once
+// The invoice register (SPEC §3): what was billed, every issued document as its canonical JSON,
+// and the months run. One SQLite file, <books>/honorar.db. Schema and migrations: schema.cpp.
+
+#include "billing/run.hpp"
+#include "register/sqlite.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace invoice_register {
+
+inline constexpr int k_schema_version = 1;
+inline constexpr const char* k_file_name = "honorar.db";
+
+struct StoredDocument {
+  std::int64_t number = 0;
+  std::string kind;     // "invoice" | "credit-note"
+  std::string contract;
+  std::string month;    // YYYY-MM
+  std::string issue_date;
+  std::string total;    // "1234.50"
+  std::string json;     // canonical JSON, exactly as issued
+};
+
+// A new document to register with the run: its number is assigned already.
+struct NewDocument {
+  StoredDocument stored;
+};
+
+class Register {
+public:
+  // Opens (and creates, migrating the schema) the register for a real run, and takes the write
+  // lock (BEGIN IMMEDIATE), waiting up to busy_timeout_ms for another run; then exit 75.
+  static std::unique_ptr<Register> open_for_run(const std::filesystem::path& books_dir, int busy_timeout_ms);
+  // Opens an existing register read-only; nullptr when there is none yet.
+  static std::unique_ptr<Register> open_read_only(const std::filesystem::path& books_dir, int busy_timeout_ms);
+
+  // Run state, read inside the transaction.
+  std::optional<std::string> invoicing_from() const;
+  std::optional<calendar::Month> latest_month() const;
+  billing::BilledState billed_state() const;
+  // The next document number: one past the highest issued, else first_number.
+  std::int64_t next_number(std::int64_t first_number) const;
+
+  // Records a run: the documents, the register's new memory, the month. Then commits.
+  void record_run(const billing::Run& run, const std::vector<StoredDocument>& documents, const std::string& run_date,
+                  const std::string& invoicing_from, const std::vector<std::string>& only_contracts);
+  void commit();
+
+  std::vector<StoredDocument> documents() const;
+  std::optional<StoredDocument> document(std::int64_t number) const;
+
+  ~Register();
+
+private:
+  explicit Register(std::unique_ptr<Connection> db, bool in_transaction)
+      : m_db(std::move(db)), m_in_transaction(in_transaction) {}
+  std::unique_ptr<Connection> m_db;
+  bool m_in_transaction = false;
+};
+
+// Creates or migrates the schema (inside the caller's transaction). Throws a data error for a
+// register written by a newer honorar or for a foreign SQLite file.
+void ensure_schema(Connection& db);
+
+} // namespace invoice_register

@@ -1,0 +1,78 @@
+// The register's schema. PRAGMA user_version holds its version; each migration below moves the
+// schema one version up, inside the run's transaction, so a killed migration leaves no trace.
+//
+// Version 1:
+//   meta(key, value)                 invoicing_from, latest_month
+//   runs(id, month, run_date, contracts)   every real run, also one that issued nothing
+//   billed_weeks(contract, week, rate, hours)      hours billed per (week, rate), in hundredths / øre
+//   billed_expenses(id, contract, date, text, amount)  a multiset: one row per billed expense
+//   documents(number, kind, contract, month, issue_date, total, run_id, json)  as issued
+#include "register/register.hpp"
+
+#include <fmt/format.h>
+
+namespace invoice_register {
+namespace {
+
+constexpr const char* k_schema_v1 = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  month TEXT NOT NULL,
+  run_date TEXT NOT NULL,
+  contracts TEXT NOT NULL
+) STRICT;
+CREATE TABLE billed_weeks (
+  contract TEXT NOT NULL,
+  week TEXT NOT NULL,
+  rate INTEGER NOT NULL,
+  hours INTEGER NOT NULL,
+  PRIMARY KEY (contract, week, rate)
+) STRICT;
+CREATE TABLE billed_expenses (
+  id INTEGER PRIMARY KEY,
+  contract TEXT NOT NULL,
+  date TEXT NOT NULL,
+  text TEXT NOT NULL,
+  amount INTEGER NOT NULL
+) STRICT;
+CREATE INDEX billed_expenses_by_contract ON billed_expenses (contract);
+CREATE TABLE documents (
+  number INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('invoice', 'credit-note')),
+  contract TEXT NOT NULL,
+  month TEXT NOT NULL,
+  issue_date TEXT NOT NULL,
+  total TEXT NOT NULL,
+  run_id INTEGER NOT NULL REFERENCES runs (id),
+  json TEXT NOT NULL
+) STRICT;
+PRAGMA user_version = 1;
+)sql";
+
+int user_version(Connection& db) {
+  Statement s = db.prepare("PRAGMA user_version");
+  return s.step() ? static_cast<int>(s.int64(0)) : 0;
+}
+
+bool has_tables(Connection& db) {
+  Statement s = db.prepare("SELECT count(*) FROM sqlite_schema");
+  return s.step() && s.int64(0) > 0;
+}
+
+} // namespace
+
+void ensure_schema(Connection& db) {
+  const int version = user_version(db);
+  if (version > k_schema_version)
+    throw diag::Error(diag::ErrorKind::data,
+                      fmt::format("the register was written by a newer honorar (schema {}, this one knows {})", version,
+                                  k_schema_version));
+  if (version == 0) {
+    if (has_tables(db)) throw diag::Error(diag::ErrorKind::data, "honorar.db is an SQLite file but not a honorar register");
+    db.exec(k_schema_v1);
+  }
+  // Later versions: if (version < 2) migrate_1_to_2(db); ...
+}
+
+} // namespace invoice_register

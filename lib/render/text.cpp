@@ -1,0 +1,166 @@
+#include "render/text.hpp"
+
+#include "books/free_text.hpp"
+#include "money/fixed2.hpp"
+
+#include <fmt/format.h>
+
+namespace render {
+namespace {
+
+constexpr std::size_t k_width = 72;
+
+std::string str(const Json& j) { return j.is_string() ? j.get<std::string>() : std::string(); }
+
+std::string date_of(const Json& j) {
+  auto d = calendar::parse_date(str(j));
+  return d ? danish_date(*d) : str(j);
+}
+
+std::string week_label(const std::string& iso_week) {
+  // "2025-W45" -> "uge 45 2025"
+  auto w = calendar::parse_iso_week(iso_week);
+  return w ? fmt::format("uge {} {}", w->week(), w->iso_year()) : iso_week;
+}
+
+std::string line_description(const Json& l) {
+  const std::string type = str(l["type"]);
+  if (type == "week")
+    return fmt::format("{}, {}–{}", week_label(str(l["week"])), date_of(l["from"]), date_of(l["to"]));
+  if (type == "regulation") return fmt::format("Regulering {}", week_label(str(l["week"])));
+  return fmt::format("Udlæg {}: {}", date_of(l["date"]), str(l["text"]));
+}
+
+std::string amount_row(std::string_view label, const Json& value) {
+  return pad_left(label, k_width - 16) + pad_left(danish_number(str(value)), 16) + "\n";
+}
+
+} // namespace
+
+std::string danish_date(calendar::Date d) { return fmt::format("{:02}.{:02}.{}", d.day(), d.month(), d.year()); }
+
+std::string danish_number(std::string_view decimal) {
+  auto h = money::parse_hundredths(decimal);
+  return h ? money::format_hundredths_danish(*h) : std::string(decimal);
+}
+
+std::string pad_right(std::string_view text, std::size_t width) {
+  const std::size_t n = books::codepoints(text);
+  return std::string(text) + std::string(n < width ? width - n : 0, ' ');
+}
+
+std::string pad_left(std::string_view text, std::size_t width) {
+  const std::size_t n = books::codepoints(text);
+  return std::string(n < width ? width - n : 0, ' ') + std::string(text);
+}
+
+std::string document_text(const Json& doc) {
+  std::string out;
+  const bool credit = str(doc["kind"]) == "credit-note";
+  const std::string number = doc["number"].is_number() ? std::to_string(doc["number"].get<long long>()) : "(prøve)";
+  const Json& seller = doc["seller"];
+  const Json& buyer = doc["buyer"];
+  const Json& course = doc["course"];
+  out += fmt::format("{} {}\n", credit ? "KREDITNOTA" : "FAKTURA", number);
+  out += std::string(k_width, '=') + "\n";
+  out += fmt::format("Fra:  {}, CVR {}\n", str(seller["name"]), str(seller["cvr"]));
+  for (const Json& a : seller["address"]) out += "      " + str(a) + "\n";
+  out += fmt::format("Til:  {}\n", str(buyer["name"]));
+  for (const Json& a : buyer["address"]) out += "      " + str(a) + "\n";
+  if (!str(buyer["ean"]).empty()) out += fmt::format("      EAN {}\n", str(buyer["ean"]));
+  if (!str(buyer["reference"]).empty()) out += fmt::format("      Reference: {}\n", str(buyer["reference"]));
+  if (!str(buyer["order"]).empty()) out += fmt::format("      Rekvisition: {}\n", str(buyer["order"]));
+  if (!str(buyer["accounting_cost"]).empty()) out += fmt::format("      Kontostreng: {}\n", str(buyer["accounting_cost"]));
+  out += "\n";
+  out += fmt::format("Fakturadato: {}    Forfaldsdato: {}    Periode: {}\n", date_of(doc["issue_date"]),
+                     date_of(doc["due_date"]), str(doc["month"]));
+  out += fmt::format("Forløb: {} ({}), borger {}\n", str(course["service"]), str(doc["contract"]), str(course["citizen"]));
+  if (!str(course["case_ref"]).empty()) out += fmt::format("Sagsnr.: {}\n", str(course["case_ref"]));
+  if (!str(course["legal_basis"]).empty()) out += fmt::format("Lovgrundlag: {}\n", str(course["legal_basis"]));
+  out += "\n";
+  out += pad_right("Tekst", 36) + pad_left("Timer", 8) + pad_left("Sats", 12) + pad_left("Beløb", 16) + "\n";
+  out += std::string(k_width, '-') + "\n";
+  for (const Json& l : doc["lines"]) {
+    const bool has_hours = l.contains("hours");
+    out += pad_right(line_description(l), 36) + pad_left(has_hours ? danish_number(str(l["hours"])) : "", 8) +
+           pad_left(has_hours ? danish_number(str(l["rate"])) : "", 12) + pad_left(danish_number(str(l["amount"])), 16) +
+           "\n";
+  }
+  out += std::string(k_width, '-') + "\n";
+  out += amount_row("Netto", doc["net"]);
+  if (doc["vat_rate"].is_string()) out += amount_row(fmt::format("Moms {} %", danish_number(str(doc["vat_rate"]))), doc["vat"]);
+  else out += amount_row("Moms", doc["vat"]);
+  out += amount_row("I alt DKK", doc["total"]);
+  if (!doc["vat_rate"].is_string() && !str(doc["vat_exemption_note"]).empty())
+    out += "\n" + str(doc["vat_exemption_note"]) + "\n";
+  out += "\n";
+  const Json& bank = seller["bank"];
+  if (bank.contains("reg"))
+    out += fmt::format("Betaling: reg.nr. {} konto {}, senest {}. Anfør fakturanummer {}.\n", str(bank["reg"]),
+                       str(bank["account"]), date_of(doc["due_date"]), number);
+  else
+    out += fmt::format("Betaling: IBAN {} {}, senest {}. Anfør fakturanummer {}.\n", str(bank["iban"]), str(bank["bic"]),
+                       date_of(doc["due_date"]), number);
+  return out;
+}
+
+std::string run_text(const Json& run, bool dry_run) {
+  std::string out;
+  const auto& docs = run["documents"];
+  out += fmt::format("Fakturering for {}{}: {} dokument{}\n", str(run["month"]),
+                     dry_run ? " (prøvekørsel, intet er skrevet)" : "", docs.size(), docs.size() == 1 ? "" : "er");
+  for (const Json& doc : docs) {
+    const bool credit = str(doc["kind"]) == "credit-note";
+    const std::string number = doc["number"].is_number() ? std::to_string(doc["number"].get<long long>()) : "–";
+    out += "\n";
+    out += fmt::format("{} {} · {} · {} · forfald {}\n", credit ? "Kreditnota" : "Faktura", number, str(doc["contract"]),
+                       str(doc["payer"]), date_of(doc["due_date"]));
+    for (const Json& l : doc["lines"]) {
+      const bool has_hours = l.contains("hours");
+      out += "  " + pad_right(line_description(l), 40) +
+             pad_left(has_hours ? danish_number(str(l["hours"])) + " t" : "", 10) +
+             pad_left(has_hours ? danish_number(str(l["rate"])) : "", 10) + pad_left(danish_number(str(l["amount"])), 12) +
+             "\n";
+    }
+    out += "  " + pad_left("netto", 60) + pad_left(danish_number(str(doc["net"])), 12) + "\n";
+    if (str(doc["vat"]) != "0.00") out += "  " + pad_left("moms", 60) + pad_left(danish_number(str(doc["vat"])), 12) + "\n";
+    out += "  " + pad_left("i alt", 60) + pad_left(danish_number(str(doc["total"])), 12) + "\n";
+  }
+  out += "\n" + pad_left("I alt DKK", 62) + pad_left(danish_number(str(run["total"])), 12) + "\n";
+  return out;
+}
+
+std::string report_text(const Json& report) {
+  std::string out = fmt::format("Timer pr. uge, {} til {}\n", str(report["from"]), str(report["to"]));
+  if (report["contracts"].empty()) return out + "\n(ingen uger i perioden)\n";
+  for (const Json& c : report["contracts"]) {
+    out += "\n" + str(c["contract"]) + "\n";
+    out += "  " + pad_right("Uge", 10) + pad_right("Måned", 9) + pad_left("Aftalt", 8) + pad_left("Leveret", 9) +
+           pad_left("Borger-fra", 11) + pad_left("Pers.-fra", 10) + pad_left("Fakt.", 8) + pad_left("Over", 7) + "\n";
+    for (const Json& w : c["weeks"]) {
+      out += "  " + pad_right(str(w["week"]), 10) + pad_right(str(w["month"]), 9) +
+             pad_left(danish_number(str(w["agreed"])), 8) + pad_left(danish_number(str(w["delivered"])), 9) +
+             pad_left(danish_number(str(w["citizen_absent"])), 11) + pad_left(danish_number(str(w["staff_absent"])), 10) +
+             pad_left(danish_number(str(w["billable"])), 8) + pad_left(danish_number(str(w["over_delivered"])), 7) +
+             (w["unlogged"].get<bool>() ? "  ulogget" : "") + "\n";
+    }
+  }
+  return out;
+}
+
+std::string deadlines_text(const Json& deadlines) {
+  std::string out = fmt::format("Frister pr. {}, {} dage frem\n", date_of(deadlines["as_of"]), deadlines["within"].get<int>());
+  if (deadlines["deadlines"].empty()) return out + "\n(ingen frister)\n";
+  out += "\n" + pad_right("Forfald", 13) + pad_right("Kontrakt", 16) + "Hvad\n";
+  for (const Json& d : deadlines["deadlines"]) {
+    const std::string kind = str(d["kind"]);
+    std::string what = kind == "handleplan"      ? "handleplan mangler"
+                       : kind == "status-report" ? fmt::format("statusrapport {}", d["number"].get<int>())
+                                                 : "forløbet slutter";
+    if (d["overdue"].get<bool>()) what += " (overskredet)";
+    out += pad_right(date_of(d["due"]), 13) + pad_right(str(d["contract"]), 16) + what + "\n";
+  }
+  return out;
+}
+
+} // namespace render

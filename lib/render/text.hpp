@@ -1,0 +1,27 @@
+#pragma once
+// Text for people: Danish, fixed width, aligned; numbers as 1.234,50 and dates as 18.11.2025.
+// Presentation only: every figure comes in already computed.
+
+#include "render/json.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace render {
+
+// "18.11.2025"
+std::string danish_date(calendar::Date d);
+// "1.234,50" from a SPEC §7 decimal string such as "1234.50".
+std::string danish_number(std::string_view decimal);
+// Pads UTF-8 text to a display width (code points), left- or right-aligned.
+std::string pad_right(std::string_view text, std::size_t width);
+std::string pad_left(std::string_view text, std::size_t width);
+
+// One document (canonical JSON) as a Danish fixed-width text: for terminals and e-mail bodies.
+std::string document_text(const Json& doc);
+// An invoice run: each document's lines, then the run's total.
+std::string run_text(const Json& run, bool dry_run);
+std::string report_text(const Json& report);
+std::string deadlines_text(const Json& deadlines);
+
+} // namespace render
