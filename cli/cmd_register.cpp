@@ -2,6 +2,7 @@
 #include "context.hpp"
 
 #include "register/register.hpp"
+#include "render/format.hpp"
 #include "render/text.hpp"
 
 #include <fmt/format.h>
@@ -58,12 +59,15 @@ int run_list(const Context& ctx) {
   return 0;
 }
 
-int run_show(const Context& ctx, std::int64_t number, const std::string& format) {
+// show: text or json; render: any document format (json, text, xml, pdf), byte for byte as issued.
+int run_show(const Context& ctx, std::int64_t number, bool any_format) {
+  if (!any_format) require_format(ctx, {"text", "json"});
+  const render::DocumentFormat* format = render::find_format(ctx.format);
+  if (!format)
+    throw diag::Error(diag::ErrorKind::usage,
+                      fmt::format("--format must be one of json, text, xml, pdf here, not \"{}\"", ctx.format));
   const auto doc = find(ctx, number);
-  const render::Json j = render::Json::parse(doc.json);
-  if (format == "json") print_out(render::dump(j));
-  else if (format == "text") print_out(render::document_text(j));
-  else throw diag::Error(diag::ErrorKind::usage, fmt::format("--format must be text or json here, not \"{}\"", format));
+  print_out(format->render(render::Json::parse(doc.json)));
   return 0;
 }
 
@@ -77,10 +81,10 @@ void add_register(CLI::App& app, Context& ctx) {
   auto number = std::make_shared<std::int64_t>(0);
   CLI::App* show = cmd->add_subcommand("show", "print document N as issued");
   show->add_option("N", *number, "the document number")->required();
-  show->callback([&ctx, number] { ctx.run = [&ctx, number] { return run_show(ctx, *number, ctx.format); }; });
+  show->callback([&ctx, number] { ctx.run = [&ctx, number] { return run_show(ctx, *number, false); }; });
   CLI::App* render_cmd = cmd->add_subcommand("render", "render document N again, byte for byte as issued");
   render_cmd->add_option("N", *number, "the document number")->required();
-  render_cmd->callback([&ctx, number] { ctx.run = [&ctx, number] { return run_show(ctx, *number, ctx.format); }; });
+  render_cmd->callback([&ctx, number] { ctx.run = [&ctx, number] { return run_show(ctx, *number, true); }; });
 }
 
 } // namespace cli

@@ -34,10 +34,13 @@ Line week_line(const BilledWeekKey& key, const CurrentPart& part) {
   return l;
 }
 
-Line regulation_line(const BilledWeekKey& key, Hours hours) {
+Line regulation_line(const BilledWeekKey& key, Hours before, Hours now) {
+  const Hours hours = now - before;
   Line l;
   l.type = Line::Type::regulation;
   l.week = key.week;
+  l.before = before;
+  l.now = now;
   l.hours = hours;
   l.rate = key.rate;
   l.amount = money::line_amount(hours, key.rate);
@@ -66,7 +69,7 @@ void bill_weeks(const books::Contract& c, std::size_t index, const EntryIndex& e
       weeks.push_back({{key.week, part.first}, week_line(key, part)});
       out.weeks[key] = part.hours;
     } else if (was->second != part.hours) {
-      regulations.push_back({{key.week, 0, part.first, Money()}, regulation_line(key, part.hours - was->second)});
+      regulations.push_back({{key.week, 0, part.first, Money()}, regulation_line(key, was->second, part.hours)});
       out.weeks[key] = part.hours;
     }
   }
@@ -85,7 +88,7 @@ void bill_weeks(const books::Contract& c, std::size_t index, const EntryIndex& e
         }
     if (now_hours == hours) continue;
     regulations.push_back({{key.week, first ? 0 : 1, first.value_or(Date{}), first ? Money() : key.rate},
-                           regulation_line(key, now_hours - hours)});
+                           regulation_line(key, hours, now_hours)});
     out.weeks[key] = now_hours;
   }
   std::stable_sort(weeks.begin(), weeks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

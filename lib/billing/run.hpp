@@ -28,8 +28,10 @@ struct Line {
   IsoWeek week;     // week, regulation
   Date from;        // week: the part's first and last active day
   Date to;
-  Hours hours;      // week, regulation
+  Hours hours;      // week, regulation (for a regulation: now - before)
   Money rate;       // week, regulation
+  Hours before;     // regulation: the hours billed before, and now
+  Hours now;
   Date date;        // expense
   std::string text; // expense
   Money amount;

@@ -91,22 +91,26 @@ void build_terms(TableReader& top, Contract& c, std::optional<Hours> hours, std:
   for (std::size_t i = 1; i < changes.size(); ++i)
     if (changes[i].from == changes[i - 1].from)
       diags.error(changes[i].where, fmt::format("two [[terms]] entries start on {}", changes[i].from.to_string()));
+  // An entry before the start is an error; it must not hide an entry on the start date.
+  std::erase_if(changes, [&](const TermsChange& change) {
+    if (!(change.from < c.start)) return false;
+    diags.error(change.where, "[[terms]] 'from' is before the contract's start");
+    return true;
+  });
   std::size_t next = 0;
   if (!changes.empty() && changes[0].from == c.start) {
     if (changes[0].hours_per_week) hours = changes[0].hours_per_week;
     if (changes[0].rate) rate = changes[0].rate;
     next = 1;
   }
-  if (!hours) top.error_here("contract is missing 'hours_per_week' (or a [[terms]] entry from the start date)");
-  if (!rate) top.error_here("contract is missing 'rate' (or a [[terms]] entry from the start date)");
+  // A value given but invalid has been reported at its place; only a missing one is reported here.
+  if (!hours && !top.has("hours_per_week"))
+    top.error_here("contract is missing 'hours_per_week' (or a [[terms]] entry from the start date)");
+  if (!rate && !top.has("rate")) top.error_here("contract is missing 'rate' (or a [[terms]] entry from the start date)");
   if (!hours || !rate) return;
   c.terms.push_back({c.start, *hours, *rate});
   for (; next < changes.size(); ++next) {
     const TermsChange& change = changes[next];
-    if (change.from < c.start) {
-      diags.error(change.where, "[[terms]] 'from' is before the contract's start");
-      continue;
-    }
     Terms t = c.terms.back();
     t.from = change.from;
     if (change.hours_per_week) t.hours_per_week = *change.hours_per_week;

@@ -52,9 +52,19 @@ struct Invoicing {
   std::string vat_exemption_note;
 };
 
+// [documents]: which formats are written besides json and text, per payer kind.
+struct DocumentSettings {
+  // Defaults become xml + pdf / pdf when those renderers land (issue 4).
+  std::vector<std::string> municipality{};
+  std::vector<std::string> private_payer{};
+};
+// The names [documents] accepts (render::formats() has each; a test checks it).
+inline constexpr std::string_view k_document_format_names[] = {"json", "text", "xml", "pdf"};
+
 struct Settings {
   Provider provider;
   Invoicing invoicing;
+  DocumentSettings documents;
 };
 
 enum class PayerKind { municipality, private_payer };

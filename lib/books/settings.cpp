@@ -1,10 +1,14 @@
 // honorar.toml (SPEC 1.1)
 #include "books/load.hpp"
 #include "books/identifiers.hpp"
+#include "books/suggest.hpp"
 #include "books/toml_reader.hpp"
 #include "books/vat.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
 
 namespace books {
 namespace {
@@ -40,6 +44,25 @@ void read_bank(const TomlFile& file, const toml::table& table, const diag::Locat
   }
 }
 
+std::vector<std::string> read_format_list(TableReader& r, std::string_view key, std::vector<std::string> fallback) {
+  auto names = r.string_array(key, Need::optional);
+  if (!names) return fallback;
+  for (const std::string& name : *names)
+    if (std::find(std::begin(k_document_format_names), std::end(k_document_format_names), name) ==
+        std::end(k_document_format_names))
+      r.error(key, fmt::format("unknown document format \"{}\" in '{}'{} (formats: json, text, xml, pdf)", name, key,
+                               did_you_mean(name, k_document_format_names)));
+  return *names;
+}
+
+void read_documents(const TomlFile& file, const toml::table& table, DocumentSettings& documents,
+                    diag::Diagnostics& diags) {
+  TableReader r(file, table, diags, "[documents]", {"municipality", "private"}, file.location(table));
+  documents.municipality = read_format_list(r, "municipality", documents.municipality);
+  documents.private_payer = read_format_list(r, "private", documents.private_payer);
+  r.finish();
+}
+
 } // namespace
 
 Settings load_settings(const std::string& rel_path, std::string text, diag::Diagnostics& diags) {
@@ -51,8 +74,9 @@ Settings load_settings(const std::string& rel_path, std::string text, diag::Diag
   TableReader r(file, *root, diags, "honorar.toml", {"provider", "invoicing", "documents"}, top);
   const toml::table* provider = r.table("provider", Need::required);
   const toml::table* invoicing = r.table("invoicing", Need::required);
-  r.table("documents", Need::optional); // read by render/ (issue 4); accepted here
+  const toml::table* documents = r.table("documents", Need::optional);
   r.finish();
+  if (documents) read_documents(file, *documents, s.documents, diags);
 
   if (provider) {
     TableReader p(file, *provider, diags, "[provider]", {"name", "cvr", "address", "email", "bank"},
@@ -84,8 +108,14 @@ Settings load_settings(const std::string& rel_path, std::string text, diag::Diag
     else
       inv.error("payment_terms", fmt::format("payment terms \"{}\" do not parse (expected e.g. \"30 dage\" or "
                                              "\"løbende måned + 30 dage\")", terms));
-    if (auto vat = read_vat(inv, "vat")) s.invoicing.vat = *vat;
+    const auto vat = read_vat(inv, "vat");
+    if (vat) s.invoicing.vat = *vat;
     s.invoicing.vat_exemption_note = inv.string("vat_exemption_note", Need::optional).value_or("");
+    // SPEC 1.1: the note is required when exempt (an exempt invoice must say why it has no VAT).
+    // An invalid `vat` has been reported already; it does not also ask for a note.
+    const bool exempt = vat ? vat->exempt() : !inv.has("vat");
+    if (exempt && s.invoicing.vat_exemption_note.empty())
+      inv.error("vat_exemption_note", "[invoicing] needs a 'vat_exemption_note' when vat is \"exempt\"");
     inv.finish();
   }
   return s;

@@ -1,7 +1,7 @@
 // Document files: invoices/YYYY/NUMBER.{json,txt}, written whole or not at all.
 #include "invoicing/monthly_run.hpp"
 
-#include "render/text.hpp"
+#include "render/format.hpp"
 
 #include <fmt/format.h>
 
@@ -49,7 +49,8 @@ void write_atomically(const fs::path& path, std::string_view content) {
 
 } // namespace
 
-std::vector<fs::path> write_missing_files(const fs::path& books_dir, const std::vector<render::Json>& documents) {
+std::vector<fs::path> write_missing_files(const fs::path& books_dir, const std::vector<render::Json>& documents,
+                                         const books::DocumentSettings& settings) {
   std::vector<fs::path> written;
   for (const render::Json& doc : documents) {
     const std::string issue = doc["issue_date"].get<std::string>();
@@ -58,14 +59,10 @@ std::vector<fs::path> write_missing_files(const fs::path& books_dir, const std::
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) cannot_write(dir, ec.value());
-    const std::pair<const char*, std::string (*)(const render::Json&)> formats[] = {
-        {".json", [](const render::Json& j) { return render::dump(j); }},
-        {".txt", [](const render::Json& j) { return render::document_text(j); }},
-    };
-    for (const auto& [extension, renderer] : formats) {
-      const fs::path path = dir / (number + extension);
+    for (const render::DocumentFormat* format : render::formats_for(doc, settings)) {
+      const fs::path path = dir / (number + "." + std::string(format->extension()));
       if (fs::exists(path, ec)) continue;
-      write_atomically(path, renderer(doc));
+      write_atomically(path, format->render(doc));
       written.push_back(path);
     }
   }

@@ -50,9 +50,16 @@ Outcome invoice_month(const books::Books& books, const Request& request) {
     for (billing::Document& doc : run.documents) doc.number = number++;
   }
 
+  std::vector<render::Json> earlier;
+  if (reg)
+    for (const auto& d : reg->documents()) earlier.push_back(render::Json::parse(d.json));
   Outcome outcome;
   std::vector<render::Json> documents;
-  for (const billing::Document& doc : run.documents) documents.push_back(render::document_json(doc, books));
+  for (const billing::Document& doc : run.documents) {
+    render::Json j = render::document_json(doc, books);
+    j["corrects"] = corrected_documents(j, earlier);
+    documents.push_back(std::move(j));
+  }
   outcome.run = render::run_json(request.month.to_string(), documents, run.total.to_string());
   outcome.documents = documents.size();
   if (request.dry_run) return outcome;
@@ -67,10 +74,28 @@ Outcome invoice_month(const books::Books& books, const Request& request) {
   reg->commit();
 
   // After the commit: write the new files and any an earlier run could not write.
-  std::vector<render::Json> all;
-  for (const auto& d : reg->documents()) all.push_back(render::Json::parse(d.json));
-  outcome.written = write_missing_files(books.root, all);
+  earlier.insert(earlier.end(), documents.begin(), documents.end());
+  outcome.written = write_missing_files(books.root, earlier, books.settings.documents);
   return outcome;
+}
+
+std::vector<std::int64_t> corrected_documents(const render::Json& doc, const std::vector<render::Json>& earlier) {
+  std::set<std::int64_t> numbers;
+  for (const render::Json& line : doc["lines"]) {
+    const std::string type = line["type"].get<std::string>();
+    const bool credited_expense = type == "expense" && line["amount"].get<std::string>().starts_with("-");
+    if (type != "regulation" && !credited_expense) continue;
+    for (const render::Json& before : earlier) {
+      if (before["contract"] != doc["contract"] || !before["number"].is_number()) continue;
+      for (const render::Json& old : before["lines"]) {
+        const bool same = type == "regulation"
+                              ? old.contains("week") && old["week"] == line["week"] && old["rate"] == line["rate"]
+                              : old["type"] == "expense" && old["date"] == line["date"] && old["text"] == line["text"];
+        if (same) numbers.insert(before["number"].get<std::int64_t>());
+      }
+    }
+  }
+  return {numbers.begin(), numbers.end()};
 }
 
 } // namespace invoicing

@@ -33,9 +33,15 @@ struct Outcome {
 // invoicing.from changed), busy, cant_write.
 Outcome invoice_month(const books::Books& books, const Request& request);
 
-// Writes the files of every registered document that lacks them (invoices/YYYY/N.json, .txt),
-// each to a temporary name renamed into place. Returns the paths written.
+// Writes the files of every registered document that lacks them (invoices/YYYY/N.json, .txt and
+// the formats [documents] sets for the payer's kind), each to a temporary name renamed into
+// place. Returns the paths written.
 std::vector<std::filesystem::path> write_missing_files(const std::filesystem::path& books_dir,
-                                                       const std::vector<render::Json>& documents);
+                                                       const std::vector<render::Json>& documents,
+                                                       const books::DocumentSettings& settings);
+
+// The numbers of earlier documents of the same contract that a document's regulation lines and
+// credited expenses correct (for the e-invoice's BillingReference), ascending.
+std::vector<std::int64_t> corrected_documents(const render::Json& doc, const std::vector<render::Json>& earlier);
 
 } // namespace invoicing

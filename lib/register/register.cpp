@@ -20,7 +20,11 @@ std::unique_ptr<Register> Register::open_read_only(const fs::path& books_dir, in
   std::error_code ec;
   const fs::path path = books_dir / k_file_name;
   if (!fs::exists(path, ec)) return nullptr;
-  auto db = std::make_unique<Connection>(path, Connection::Mode::read_only, busy_timeout_ms);
+  // Not Mode::read_only: a run killed mid-commit leaves a hot journal, which only a writable
+  // connection can roll back; until then a read-only one fails (SPEC 3.7: the register is as
+  // before the killed run). query_only keeps this connection from writing anything else.
+  auto db = std::make_unique<Connection>(path, Connection::Mode::read_write, busy_timeout_ms);
+  db->exec("PRAGMA query_only = ON");
   db->exec("BEGIN");
   std::unique_ptr<Register> reg(new Register(std::move(db), true));
   Statement version = reg->m_db->prepare("PRAGMA user_version");

@@ -6,13 +6,15 @@
 namespace invoice_register {
 
 Connection::Connection(const std::filesystem::path& path, Mode mode, int busy_timeout_ms) : m_path(path.string()) {
-  const int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  const int flags = mode == Mode::read_only    ? SQLITE_OPEN_READONLY
+                    : mode == Mode::read_write ? SQLITE_OPEN_READWRITE
+                                               : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   const int rc = sqlite3_open_v2(m_path.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = m_db ? sqlite3_errmsg(m_db) : "out of memory";
     sqlite3_close(m_db);
     m_db = nullptr;
-    throw diag::Error(mode == Mode::read_only ? diag::ErrorKind::data : diag::ErrorKind::cant_write,
+    throw diag::Error(mode == Mode::read_write_create ? diag::ErrorKind::cant_write : diag::ErrorKind::data,
                       fmt::format("the register {} cannot be opened: {}", m_path, message));
   }
   sqlite3_busy_timeout(m_db, busy_timeout_ms);

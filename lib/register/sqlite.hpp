@@ -19,7 +19,10 @@ class Statement;
 
 class Connection {
 public:
-  enum class Mode { read_only, read_write_create };
+  // read_write opens an existing file only: readers use it (with PRAGMA query_only) so that
+  // SQLite can roll back the journal a killed run left behind, which a read-only connection
+  // cannot do (SQLITE_READONLY_ROLLBACK).
+  enum class Mode { read_only, read_write, read_write_create };
   Connection(const std::filesystem::path& path, Mode mode, int busy_timeout_ms);
   ~Connection();
   Connection(const Connection&) = delete;

@@ -23,6 +23,8 @@ Json line_json(const billing::Line& l) {
     j["week"] = l.week.to_string();
     j["hours"] = l.hours.to_string();
     j["rate"] = l.rate.to_string();
+    j["billed_hours"] = l.before.to_string(); // what was billed before, and what is billable now
+    j["now_hours"] = l.now.to_string();
     break;
   case billing::Line::Type::expense:
     j["type"] = "expense";

@@ -17,18 +17,25 @@ std::string date_of(const Json& j) {
   return d ? danish_date(*d) : str(j);
 }
 
-std::string week_label(const std::string& iso_week) {
-  // "2025-W45" -> "uge 45 2025"
-  auto w = calendar::parse_iso_week(iso_week);
-  return w ? fmt::format("uge {} {}", w->week(), w->iso_year()) : iso_week;
+constexpr const char* k_month_names[] = {"januar", "februar", "marts", "april", "maj", "juni",
+                                         "juli", "august", "september", "oktober", "november", "december"};
+
+std::string long_date(calendar::Date d) { return fmt::format("{}. {} {}", d.day(), k_month_names[d.month() - 1], d.year()); }
+
+// "3.–9. november 2025", "27. oktober–2. november 2025", "29. december 2025–4. januar 2026"
+std::string day_span(calendar::Date from, calendar::Date to) {
+  if (from.year() != to.year()) return long_date(from) + "–" + long_date(to);
+  if (from.month() != to.month()) return fmt::format("{}. {}–{}", from.day(), k_month_names[from.month() - 1], long_date(to));
+  if (from == to) return long_date(to);
+  return fmt::format("{}.–{}", from.day(), long_date(to));
 }
 
-std::string line_description(const Json& l) {
-  const std::string type = str(l["type"]);
-  if (type == "week")
-    return fmt::format("{}, {}–{}", week_label(str(l["week"])), date_of(l["from"]), date_of(l["to"]));
-  if (type == "regulation") return fmt::format("Regulering {}", week_label(str(l["week"])));
-  return fmt::format("Udlæg {}: {}", date_of(l["date"]), str(l["text"]));
+std::string week_span(const std::string& iso_week, const Json& l) {
+  auto w = calendar::parse_iso_week(iso_week);
+  if (!w) return iso_week;
+  auto from = l.contains("from") ? calendar::parse_date(str(l["from"])) : std::nullopt;
+  auto to = l.contains("to") ? calendar::parse_date(str(l["to"])) : std::nullopt;
+  return fmt::format("Uge {} ({})", w->week(), day_span(from.value_or(w->monday()), to.value_or(w->sunday())));
 }
 
 std::string amount_row(std::string_view label, const Json& value) {
@@ -36,6 +43,20 @@ std::string amount_row(std::string_view label, const Json& value) {
 }
 
 } // namespace
+
+std::string danish_long_date(calendar::Date d) { return long_date(d); }
+
+std::string line_description(const Json& l) {
+  const std::string type = str(l["type"]);
+  if (type == "week") return week_span(str(l["week"]), l);
+  if (type == "regulation")
+    return fmt::format("Regulering {}: faktureret {} t, nu {} t", week_span(str(l["week"]), l),
+                       danish_number(str(l["billed_hours"])), danish_number(str(l["now_hours"])));
+  auto date = calendar::parse_date(str(l["date"]));
+  const std::string when = date ? long_date(*date) : str(l["date"]);
+  const bool credited = str(l["amount"]).starts_with("-");
+  return fmt::format("{} {}: {}", credited ? "Tilbageført udlæg" : "Udlæg", when, str(l["text"]));
+}
 
 std::string danish_date(calendar::Date d) { return fmt::format("{:02}.{:02}.{}", d.day(), d.month(), d.year()); }
 

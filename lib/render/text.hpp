@@ -17,6 +17,13 @@ std::string danish_number(std::string_view decimal);
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
 
+// "3. november 2025"
+std::string danish_long_date(calendar::Date d);
+// A line of a document in Danish words, for every human-readable format:
+// "Uge 45 (3.–9. november 2025)", "Regulering uge 46 (10.–16. november 2025): faktureret 7,50 t, nu 4,50 t",
+// "Udlæg 13. november 2025: Biograf (entré)", "Tilbageført udlæg 12. november 2025: Transport".
+std::string line_description(const Json& line);
+
 // One document (canonical JSON) as a Danish fixed-width text: for terminals and e-mail bodies.
 std::string document_text(const Json& doc);
 // An invoice run: each document's lines, then the run's total.
