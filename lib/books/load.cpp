@@ -76,6 +76,12 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags) {
                                     [](const auto& a, const auto& b) { return a.id == b.id; }),
                         books.contracts.end());
 
+  // A contract may be exempt while [invoicing] charges VAT: its documents still need the note.
+  const bool any_exempt_contract =
+      std::any_of(books.contracts.begin(), books.contracts.end(), [](const Contract& c) { return c.vat && c.vat->exempt(); });
+  if (any_exempt_contract && !books.settings.invoicing.vat.exempt() && books.settings.invoicing.vat_exemption_note.empty())
+    diags.error({"honorar.toml", 0, 0}, "[invoicing] needs a 'vat_exemption_note': a contract is VAT-exempt");
+
   const ContractIndex index(books.contracts);
   for (const std::string& rel : find_files(root, root / "timelog", true, {".toml", ".csv"}, diags)) {
     std::string text = read_file(root / rel, rel, diags);

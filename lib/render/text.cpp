@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <vector>
+
 namespace render {
 namespace {
 
@@ -36,6 +38,22 @@ std::string week_span(const std::string& iso_week, const Json& l) {
   auto from = l.contains("from") ? calendar::parse_date(str(l["from"])) : std::nullopt;
   auto to = l.contains("to") ? calendar::parse_date(str(l["to"])) : std::nullopt;
   return fmt::format("Uge {} ({})", w->week(), day_span(from.value_or(w->monday()), to.value_or(w->sunday())));
+}
+
+// Word-wraps UTF-8 text to lines of at most `width` code points (a longer word gets a line of its own).
+std::vector<std::string> wrap(std::string_view text, std::size_t width) {
+  std::vector<std::string> lines(1);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    std::string& line = lines.back();
+    if (!line.empty() && books::codepoints(line) + 1 + books::codepoints(word) > width) lines.emplace_back(word);
+    else line += (line.empty() ? "" : " ") + std::string(word);
+    start = end + 1;
+  }
+  return lines;
 }
 
 std::string amount_row(std::string_view label, const Json& value) {
@@ -99,13 +117,15 @@ std::string document_text(const Json& doc) {
   if (!str(course["case_ref"]).empty()) out += fmt::format("Sagsnr.: {}\n", str(course["case_ref"]));
   if (!str(course["legal_basis"]).empty()) out += fmt::format("Lovgrundlag: {}\n", str(course["legal_basis"]));
   out += "\n";
-  out += pad_right("Tekst", 36) + pad_left("Timer", 8) + pad_left("Sats", 12) + pad_left("Beløb", 16) + "\n";
+  out += pad_right("Tekst", 38) + pad_left("Timer", 8) + pad_left("Sats", 11) + pad_left("Beløb", 15) + "\n";
   out += std::string(k_width, '-') + "\n";
   for (const Json& l : doc["lines"]) {
     const bool has_hours = l.contains("hours");
-    out += pad_right(line_description(l), 36) + pad_left(has_hours ? danish_number(str(l["hours"])) : "", 8) +
-           pad_left(has_hours ? danish_number(str(l["rate"])) : "", 12) + pad_left(danish_number(str(l["amount"])), 16) +
+    const std::vector<std::string> description = wrap(line_description(l), 37);
+    out += pad_right(description.front(), 38) + pad_left(has_hours ? danish_number(str(l["hours"])) : "", 8) +
+           pad_left(has_hours ? danish_number(str(l["rate"])) : "", 11) + pad_left(danish_number(str(l["amount"])), 15) +
            "\n";
+    for (std::size_t i = 1; i < description.size(); ++i) out += "  " + description[i] + "\n";
   }
   out += std::string(k_width, '-') + "\n";
   out += amount_row("Netto", doc["net"]);
@@ -116,18 +136,22 @@ std::string document_text(const Json& doc) {
     out += "\n" + str(doc["vat_exemption_note"]) + "\n";
   out += "\n";
   const Json& bank = seller["bank"];
-  if (bank.contains("reg"))
-    out += fmt::format("Betaling: reg.nr. {} konto {}, senest {}. Anfør fakturanummer {}.\n", str(bank["reg"]),
-                       str(bank["account"]), date_of(doc["due_date"]), number);
+  const std::string account = bank.contains("reg")
+                                  ? fmt::format("reg.nr. {} konto {}", str(bank["reg"]), str(bank["account"]))
+                                  : fmt::format("IBAN {} {}", str(bank["iban"]), str(bank["bic"]));
+  if (credit)
+    out += fmt::format("Beløbet krediteres og modregnes eller tilbagebetales. Vores konto: {}.\n", account);
   else
-    out += fmt::format("Betaling: IBAN {} {}, senest {}. Anfør fakturanummer {}.\n", str(bank["iban"]), str(bank["bic"]),
-                       date_of(doc["due_date"]), number);
+    out += fmt::format("Betaling: {}, senest {}. Anfør fakturanummer {}.\n", account, date_of(doc["due_date"]), number);
   return out;
 }
 
 std::string run_text(const Json& run, bool dry_run) {
   std::string out;
   const auto& docs = run["documents"];
+  if (docs.empty())
+    return fmt::format("Fakturering for {}{}: intet at fakturere, alt er faktureret\n", str(run["month"]),
+                       dry_run ? " (prøvekørsel)" : "");
   out += fmt::format("Fakturering for {}{}: {} dokument{}\n", str(run["month"]),
                      dry_run ? " (prøvekørsel, intet er skrevet)" : "", docs.size(), docs.size() == 1 ? "" : "er");
   for (const Json& doc : docs) {
@@ -138,10 +162,12 @@ std::string run_text(const Json& run, bool dry_run) {
                        str(doc["payer"]), date_of(doc["due_date"]));
     for (const Json& l : doc["lines"]) {
       const bool has_hours = l.contains("hours");
-      out += "  " + pad_right(line_description(l), 40) +
+      const std::vector<std::string> description = wrap(line_description(l), 39);
+      out += "  " + pad_right(description.front(), 40) +
              pad_left(has_hours ? danish_number(str(l["hours"])) + " t" : "", 10) +
              pad_left(has_hours ? danish_number(str(l["rate"])) : "", 10) + pad_left(danish_number(str(l["amount"])), 12) +
              "\n";
+      for (std::size_t i = 1; i < description.size(); ++i) out += "    " + description[i] + "\n";
     }
     out += "  " + pad_left("netto", 60) + pad_left(danish_number(str(doc["net"])), 12) + "\n";
     if (str(doc["vat"]) != "0.00") out += "  " + pad_left("moms", 60) + pad_left(danish_number(str(doc["vat"])), 12) + "\n";

@@ -1,0 +1,83 @@
+// The text rendering of documents (invoices/YYYY/N.txt, register render --format text): golden
+// files, rendered from the same canonical documents as the e-invoice goldens.
+// tests/golden/text/NAME.txt is the expected rendering of tests/golden/ubl/NAME.json, byte for
+// byte. After an intended change: HONORAR_UPDATE_GOLDEN=1 honorar_tests -tc='render::document_text',
+// then review the diff.
+#include "render/text.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+const std::string k_source = HONORAR_SOURCE_DIR;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "cannot read " << path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void check_golden(const std::string& name) {
+  const render::Json doc = render::Json::parse(read_file(k_source + "/tests/golden/ubl/" + name + ".json"));
+  const std::string text = render::document_text(doc);
+  const std::string golden = k_source + "/tests/golden/text/" + name + ".txt";
+  if (const char* update = std::getenv("HONORAR_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+    std::ofstream(golden, std::ios::binary) << text;
+  }
+  CHECK(text == read_file(golden));
+}
+
+} // namespace
+
+TEST_CASE("render::document_text") {
+  SUBCASE("exempt invoice") { check_golden("exempt-invoice"); }
+  SUBCASE("invoice with VAT") { check_golden("vat25-invoice"); }
+  SUBCASE("invoice with regulation and credited expense lines") { check_golden("regulation-invoice"); }
+  SUBCASE("credit note") { check_golden("credit-note"); }
+  SUBCASE("seller with IBAN") { check_golden("iban-seller"); }
+  SUBCASE("buyer with order and accounting cost") { check_golden("order-accounting"); }
+}
+
+TEST_CASE("render::line_description") {
+  using render::Json;
+  SUBCASE("a week inside one month") {
+    Json l = {{"type", "week"}, {"week", "2025-W45"}, {"from", "2025-11-03"}, {"to", "2025-11-09"}};
+    CHECK(render::line_description(l) == "Uge 45 (3.–9. november 2025)");
+  }
+  SUBCASE("a week across two months") {
+    Json l = {{"type", "week"}, {"week", "2025-W44"}, {"from", "2025-10-27"}, {"to", "2025-11-02"}};
+    CHECK(render::line_description(l) == "Uge 44 (27. oktober–2. november 2025)");
+  }
+  SUBCASE("a week across the new year") {
+    Json l = {{"type", "week"}, {"week", "2026-W01"}, {"from", "2025-12-29"}, {"to", "2026-01-04"}};
+    CHECK(render::line_description(l) == "Uge 1 (29. december 2025–4. januar 2026)");
+  }
+  SUBCASE("a one-day part") {
+    Json l = {{"type", "week"}, {"week", "2026-W01"}, {"from", "2026-01-01"}, {"to", "2026-01-01"}};
+    CHECK(render::line_description(l) == "Uge 1 (1. januar 2026)");
+  }
+  SUBCASE("a regulation explains the hours before and now, over the whole week") {
+    Json l = {{"type", "regulation"}, {"week", "2025-W46"}, {"hours", "-3.00"},
+              {"billed_hours", "7.50"}, {"now_hours", "4.50"}, {"amount", "-1500.00"}};
+    CHECK(render::line_description(l) == "Regulering Uge 46 (10.–16. november 2025): faktureret 7,50 t, nu 4,50 t");
+  }
+  SUBCASE("an expense and a credited expense") {
+    Json x = {{"type", "expense"}, {"date", "2025-11-13"}, {"text", "Biograf (entré)"}, {"amount", "85.00"}};
+    CHECK(render::line_description(x) == "Udlæg 13. november 2025: Biograf (entré)");
+    x["amount"] = "-85.00";
+    CHECK(render::line_description(x) == "Tilbageført udlæg 13. november 2025: Biograf (entré)");
+  }
+}
+
+TEST_CASE("render::danish_number") {
+  CHECK(render::danish_number("1234.50") == "1.234,50");
+  CHECK(render::danish_number("-0.05") == "-0,05");
+  CHECK(render::danish_number("1234567.00") == "1.234.567,00");
+}
