@@ -1,5 +1,7 @@
 // The command line: global options, the subcommand table, and the one catch ladder.
 #include "context.hpp"
+#include "help_format.hpp"
+#include "i18n.hpp"
 
 #include "diag/diagnostic.hpp"
 
@@ -20,7 +22,8 @@ std::filesystem::path Context::books_dir() const {
 calendar::Date Context::today() const {
   if (!today_option.empty() && today_option != "today") {
     if (auto d = calendar::parse_date(today_option)) return *d;
-    throw diag::Error(diag::ErrorKind::usage, fmt::format("--today must be YYYY-MM-DD, not \"{}\"", today_option));
+    throw diag::Error(diag::ErrorKind::usage,
+                      fmt::format(fmt::runtime(_("--today must be YYYY-MM-DD, not \"{}\"")), today_option));
   }
   const std::time_t now = std::time(nullptr);
   std::tm local{};
@@ -32,13 +35,15 @@ calendar::Date Context::today() const {
 calendar::Date parse_cli_date(const std::string& text, const Context& ctx, std::string_view what) {
   if (text == "today") return ctx.today();
   if (auto d = calendar::parse_date(text)) return *d;
-  throw diag::Error(diag::ErrorKind::usage, fmt::format("{} must be a date YYYY-MM-DD or 'today', not \"{}\"", what, text));
+  throw diag::Error(diag::ErrorKind::usage,
+                    fmt::format(fmt::runtime(_("{} must be a date YYYY-MM-DD or 'today', not \"{}\"")), what, text));
 }
 
 calendar::Month parse_cli_month(const std::string& text, const Context& ctx, std::string_view what) {
   if (text == "last") return calendar::Month::of(ctx.today()) - 1;
   if (auto m = calendar::parse_month(text)) return *m;
-  throw diag::Error(diag::ErrorKind::usage, fmt::format("{} must be a month YYYY-MM or 'last', not \"{}\"", what, text));
+  throw diag::Error(diag::ErrorKind::usage,
+                    fmt::format(fmt::runtime(_("{} must be a month YYYY-MM or 'last', not \"{}\"")), what, text));
 }
 
 void require_format(const Context& ctx, std::initializer_list<std::string_view> allowed) {
@@ -46,7 +51,8 @@ void require_format(const Context& ctx, std::initializer_list<std::string_view> 
     if (ctx.format == f) return;
   std::string list;
   for (std::string_view f : allowed) list += (list.empty() ? "" : ", ") + std::string(f);
-  throw diag::Error(diag::ErrorKind::usage, fmt::format("--format must be one of {} here, not \"{}\"", list, ctx.format));
+  throw diag::Error(diag::ErrorKind::usage,
+                    fmt::format(fmt::runtime(_("--format must be one of {} here, not \"{}\"")), list, ctx.format));
 }
 
 void print_out(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
@@ -54,16 +60,19 @@ void print_err(std::string_view text) { std::fwrite(text.data(), 1, text.size(),
 
 int run_main(int argc, char** argv) {
   Context ctx;
-  CLI::App app{"honorar: billing and contracts for social-pedagogical support courses", "honorar"};
+  CLI::App app{N_("honorar: billing and contracts for social-pedagogical support courses"), "honorar"};
+  // Before the subcommands are added: they inherit it. Help is translated only when printed.
+  app.formatter(translating_formatter());
   app.fallthrough();
   app.require_subcommand(1);
   app.set_version_flag("--version", "honorar " HONORAR_VERSION);
-  app.add_option("--books", ctx.books_option, "the books directory (default: $HONORAR_BOOKS, else .)");
-  app.add_option("--today", ctx.today_option, "the date to act on, YYYY-MM-DD (default: the local date)");
-  app.add_option("--format", ctx.format, "text (default), json; csv for report; ics for deadlines");
-  app.add_flag("--quiet,-q", ctx.quiet, "print no warnings and no summaries");
-  app.footer("Exit codes: 0 ok, 64 usage, 65 invalid books, 66 books or file missing, 73 cannot write, "
-             "75 register busy, 1 internal error. See honorar(1).");
+  app.set_help_flag("-h,--help", N_("Print this help message and exit"));
+  app.add_option("--books", ctx.books_option, N_("the books directory (default: $HONORAR_BOOKS, else .)"));
+  app.add_option("--today", ctx.today_option, N_("the date to act on, YYYY-MM-DD (default: the local date)"));
+  app.add_option("--format", ctx.format, N_("text (default), json; csv for report; ics for deadlines"));
+  app.add_flag("--quiet,-q", ctx.quiet, N_("print no warnings and no summaries"));
+  app.footer(N_("Exit codes: 0 ok, 64 usage, 65 invalid books, 66 books or file missing, 73 cannot write, "
+                "75 register busy, 1 internal error. See honorar(1) and honorar-COMMAND(1)."));
 
   add_check(app, ctx);
   add_report(app, ctx);
@@ -71,30 +80,35 @@ int run_main(int argc, char** argv) {
   add_register(app, ctx);
   add_notice(app, ctx);
   add_deadlines(app, ctx);
+  add_init(app, ctx);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
+    translate_labels(*app.get_formatter());
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
+    translate_labels(*app.get_formatter());
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    print_err(fmt::format("honorar: {}\nRun 'honorar --help' for usage.\n", e.what()));
+    print_err(fmt::format("honorar: {}\n{}\n", parse_error_message(e), _("Run 'honorar --help' for usage.")));
     return 64;
   }
 
   try {
+    // A bad --today is a usage error for every command, also one that never asks for the date.
+    if (!ctx.today_option.empty()) (void)ctx.today();
     return ctx.run ? ctx.run() : 64;
   } catch (const diag::Error& e) {
     print_err(fmt::format("honorar: {}\n", e.to_string()));
     return diag::exit_code(e.kind());
   } catch (const std::bad_alloc&) {
-    print_err("honorar: out of memory\n");
+    print_err(std::string("honorar: ") + _("out of memory") + "\n");
     return 1;
   } catch (const std::exception& e) {
-    print_err(fmt::format("honorar: internal error: {}\n", e.what()));
+    print_err(fmt::format(fmt::runtime(_("honorar: internal error: {}\n")), e.what()));
     return 1;
   }
 }

@@ -1,23 +1,28 @@
 // honorar deadlines | frister: status reports, action plans and ends due soon (SPEC §4).
+#include "color.hpp"
 #include "context.hpp"
+#include "i18n.hpp"
 
 #include "billing/deadlines.hpp"
+#include "render/ics.hpp"
 #include "render/text.hpp"
 
 namespace cli {
 
 void add_deadlines(CLI::App& app, Context& ctx) {
   auto within = std::make_shared<int>(30);
-  CLI::App* cmd = app.add_subcommand("deadlines", "list deadlines due within N days, overdue ones included");
+  CLI::App* cmd = app.add_subcommand("deadlines", N_("list deadlines due within N days, overdue ones included"));
   cmd->alias("frister");
-  cmd->add_option("--within", *within, "days ahead (default 30)")->check(CLI::Range(0, 36500));
+  cmd->add_option("--within", *within, N_("days ahead (default 30)"))->check(CLI::Range(0, 36500));
   cmd->callback([&ctx, within] {
     ctx.run = [&ctx, within] {
-      require_format(ctx, {"text", "json"});
+      require_format(ctx, {"text", "json", "ics"});
       const books::Books books = load_valid_books(ctx);
       const calendar::Date today = ctx.today();
       const render::Json j = render::deadlines_json(today, *within, billing::deadlines(books, today, *within));
-      print_out(ctx.format == "json" ? render::dump(j) : render::deadlines_text(j));
+      if (ctx.format == "json") print_out(render::dump(j));
+      else if (ctx.format == "ics") print_out(render::deadlines_ics(j));
+      else print_out(render::deadlines_text(j, use_color(stdout)));
       return 0;
     };
   });

@@ -1,5 +1,6 @@
 // honorar invoice | faktura: the monthly run (SPEC §3).
 #include "context.hpp"
+#include "i18n.hpp"
 
 #include "invoicing/monthly_run.hpp"
 #include "render/text.hpp"
@@ -37,11 +38,15 @@ int run_invoice(const InvoiceOptions& o, const Context& ctx) {
   else print_out(render::run_text(outcome.run, o.dry_run));
   if (!ctx.quiet && !o.dry_run) {
     if (outcome.documents == 0)
-      print_err(fmt::format("honorar: nothing to invoice for {}: everything billable is billed\n", month.to_string()));
+      print_err(fmt::format(fmt::runtime(_("honorar: nothing to invoice for {}: everything billable is billed\n")),
+                            month.to_string()));
     else
-      print_err(fmt::format("honorar: {} document{} registered; {} file{} written under invoices/\n", outcome.documents,
-                            outcome.documents == 1 ? "" : "s", outcome.written.size(),
-                            outcome.written.size() == 1 ? "" : "s"));
+      print_err(fmt::format(fmt::runtime(_("honorar: {}; {} written under invoices/\n")),
+                            fmt::format(fmt::runtime(P_("{} document registered", "{} documents registered",
+                                                        static_cast<unsigned long>(outcome.documents))),
+                                        outcome.documents),
+                            fmt::format(fmt::runtime(P_("{} file", "{} files", outcome.written.size())),
+                                        outcome.written.size())));
   }
   return 0;
 }
@@ -50,11 +55,11 @@ int run_invoice(const InvoiceOptions& o, const Context& ctx) {
 
 void add_invoice(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<InvoiceOptions>();
-  CLI::App* cmd = app.add_subcommand("invoice", "invoice month M: bill what is billable and not yet billed");
+  CLI::App* cmd = app.add_subcommand("invoice", N_("invoice month M: bill what is billable and not yet billed"));
   cmd->alias("faktura");
-  cmd->add_option("--month", options->month, "the month, YYYY-MM or last")->required();
-  cmd->add_flag("--dry-run", options->dry_run, "compute and print the documents, write nothing");
-  cmd->add_option("--contract", options->contracts, "only this contract (repeatable)");
+  cmd->add_option("--month", options->month, N_("the month, YYYY-MM or last"))->required();
+  cmd->add_flag("--dry-run", options->dry_run, N_("compute and print the documents, write nothing"));
+  cmd->add_option("--contract", options->contracts, N_("only this contract (repeatable)"));
   cmd->callback([&ctx, options] { ctx.run = [&ctx, options] { return run_invoice(*options, ctx); }; });
 }
 

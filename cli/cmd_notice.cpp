@@ -1,5 +1,6 @@
 // honorar notice | opsigelse: when does a course end after notice (SPEC 6.1)?
 #include "context.hpp"
+#include "i18n.hpp"
 
 #include "books/load.hpp"
 #include "calendar/notice.hpp"
@@ -21,24 +22,25 @@ calendar::NoticeRule rule_for(const NoticeOptions& o, const Context& ctx) {
     // Only the contract's rule: its own `end` does not cut the answer.
     books::Books books = load_valid_books(ctx);
     const books::Contract* c = books.find_contract(o.contract);
-    if (!c) throw diag::Error(diag::ErrorKind::usage, fmt::format("no contract '{}' in the books", o.contract));
+    if (!c) throw diag::Error(diag::ErrorKind::usage, fmt::format(fmt::runtime(_("no contract '{}' in the books")), o.contract));
     return c->notice;
   }
   const std::string text = o.rule.empty() ? std::string(calendar::k_default_notice_rule) : o.rule;
   if (auto rule = calendar::NoticeRule::parse(text)) return *rule;
   throw diag::Error(diag::ErrorKind::usage,
-                    fmt::format("notice rule \"{}\" does not parse (expected e.g. \"løbende måned + 1\", \"14 dage\", "
-                                "\"3 måneder\", \"løbende uge + 2\" or \"ingen\")", text));
+                    fmt::format(fmt::runtime(_("notice rule \"{}\" does not parse (expected e.g. \"løbende måned + 1\", "
+                                               "\"14 dage\", \"3 måneder\", \"løbende uge + 2\" or \"ingen\")")),
+                                text));
 }
 
 int run_notice(const NoticeOptions& o, const Context& ctx) {
   require_format(ctx, {"text", "json"});
   if (!o.given.empty() && !o.latest_for.empty())
-    throw diag::Error(diag::ErrorKind::usage, "give either GIVEN or --latest-for END, not both");
+    throw diag::Error(diag::ErrorKind::usage, _("give either GIVEN or --latest-for END, not both"));
   if (o.given.empty() && o.latest_for.empty())
-    throw diag::Error(diag::ErrorKind::usage, "give the date notice is given (GIVEN), or --latest-for END");
+    throw diag::Error(diag::ErrorKind::usage, _("give the date notice is given (GIVEN), or --latest-for END"));
   if (!o.rule.empty() && !o.contract.empty())
-    throw diag::Error(diag::ErrorKind::usage, "give either --notice RULE or --contract ID, not both");
+    throw diag::Error(diag::ErrorKind::usage, _("give either --notice RULE or --contract ID, not both"));
   // Dates first: a bad date is a usage error before any books are read.
   const calendar::Date day = o.latest_for.empty() ? parse_cli_date(o.given, ctx, "GIVEN")
                                                   : parse_cli_date(o.latest_for, ctx, "--latest-for");
@@ -73,12 +75,12 @@ int run_notice(const NoticeOptions& o, const Context& ctx) {
 
 void add_notice(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<NoticeOptions>();
-  CLI::App* cmd = app.add_subcommand("notice", "print the day a course ends when notice is given on GIVEN");
+  CLI::App* cmd = app.add_subcommand("notice", N_("print the day a course ends when notice is given on GIVEN"));
   cmd->alias("opsigelse");
-  cmd->add_option("GIVEN", options->given, "the day written notice is given (YYYY-MM-DD or today)");
-  cmd->add_option("--notice", options->rule, "the notice rule (default: \"løbende måned + 1\")");
-  cmd->add_option("--contract", options->contract, "use this contract's notice rule (reads the books)");
-  cmd->add_option("--latest-for", options->latest_for, "print the last day notice can be given to end by this day");
+  cmd->add_option("GIVEN", options->given, N_("the day written notice is given (YYYY-MM-DD or today)"));
+  cmd->add_option("--notice", options->rule, N_("the notice rule (default: \"løbende måned + 1\")"));
+  cmd->add_option("--contract", options->contract, N_("use this contract's notice rule (reads the books)"));
+  cmd->add_option("--latest-for", options->latest_for, N_("print the last day notice can be given to end by this day"));
   cmd->callback([&ctx, options] { ctx.run = [&ctx, options] { return run_notice(*options, ctx); }; });
 }
 

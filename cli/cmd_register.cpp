@@ -1,6 +1,8 @@
 // honorar register list | show N | render N: the issued documents, exactly as issued.
 #include "context.hpp"
+#include "i18n.hpp"
 
+#include "invoicing/monthly_run.hpp"
 #include "register/register.hpp"
 #include "render/format.hpp"
 #include "render/text.hpp"
@@ -14,14 +16,14 @@ std::unique_ptr<invoice_register::Register> open_register(const Context& ctx) {
   const std::filesystem::path books = ctx.books_dir();
   std::error_code ec;
   if (!std::filesystem::is_directory(books, ec))
-    throw diag::Error(diag::ErrorKind::missing, fmt::format("the books directory '{}' does not exist", books.string()));
+    throw diag::Error(diag::ErrorKind::missing, fmt::format(fmt::runtime(_("the books directory '{}' does not exist")), books.string()));
   return invoice_register::Register::open_read_only(books, 10'000);
 }
 
 invoice_register::StoredDocument find(const Context& ctx, std::int64_t number) {
   auto reg = open_register(ctx);
   std::optional<invoice_register::StoredDocument> doc = reg ? reg->document(number) : std::nullopt;
-  if (!doc) throw diag::Error(diag::ErrorKind::missing, fmt::format("no document number {} in the register", number));
+  if (!doc) throw diag::Error(diag::ErrorKind::missing, fmt::format(fmt::runtime(_("no document number {} in the register")), number));
   return *doc;
 }
 
@@ -65,25 +67,26 @@ int run_show(const Context& ctx, std::int64_t number, bool any_format) {
   const render::DocumentFormat* format = render::find_format(ctx.format);
   if (!format)
     throw diag::Error(diag::ErrorKind::usage,
-                      fmt::format("--format must be one of json, text, xml, pdf here, not \"{}\"", ctx.format));
+                      fmt::format(fmt::runtime(_("--format must be one of {} here, not \"{}\"")), "json, text, xml, pdf",
+                                  ctx.format));
   const auto doc = find(ctx, number);
-  print_out(format->render(render::Json::parse(doc.json)));
+  print_out(format->render(invoicing::parse_stored_document(doc.number, doc.json)));
   return 0;
 }
 
 } // namespace
 
 void add_register(CLI::App& app, Context& ctx) {
-  CLI::App* cmd = app.add_subcommand("register", "the issued documents: list, show N, render N");
+  CLI::App* cmd = app.add_subcommand("register", N_("the issued documents: list, show N, render N"));
   cmd->require_subcommand(1);
-  CLI::App* list = cmd->add_subcommand("list", "list every issued document in number order");
+  CLI::App* list = cmd->add_subcommand("list", N_("list every issued document in number order"));
   list->callback([&ctx] { ctx.run = [&ctx] { return run_list(ctx); }; });
   auto number = std::make_shared<std::int64_t>(0);
-  CLI::App* show = cmd->add_subcommand("show", "print document N as issued");
-  show->add_option("N", *number, "the document number")->required();
+  CLI::App* show = cmd->add_subcommand("show", N_("print document N as issued"));
+  show->add_option("N", *number, N_("the document number"))->required();
   show->callback([&ctx, number] { ctx.run = [&ctx, number] { return run_show(ctx, *number, false); }; });
-  CLI::App* render_cmd = cmd->add_subcommand("render", "render document N again, byte for byte as issued");
-  render_cmd->add_option("N", *number, "the document number")->required();
+  CLI::App* render_cmd = cmd->add_subcommand("render", N_("render document N again, byte for byte as issued"));
+  render_cmd->add_option("N", *number, N_("the document number"))->required();
   render_cmd->callback([&ctx, number] { ctx.run = [&ctx, number] { return run_show(ctx, *number, true); }; });
 }
 

@@ -1,5 +1,7 @@
 // honorar report | rapport: hours per contract and week (SPEC §6, §7).
+#include "color.hpp"
 #include "context.hpp"
+#include "i18n.hpp"
 
 #include "billing/week.hpp"
 #include "render/csv.hpp"
@@ -14,17 +16,21 @@ struct ReportOptions {
   std::string month;
   std::string from;
   std::string to;
+  std::string csv_locale;
 };
 
 int run_report(const ReportOptions& o, const Context& ctx) {
   require_format(ctx, {"text", "json", "csv"});
+  if (!o.csv_locale.empty() && ctx.format != "csv")
+    throw diag::Error(diag::ErrorKind::usage, _("--csv-locale goes with --format csv"));
+  const render::CsvLocale csv_locale = o.csv_locale == "da" ? render::CsvLocale::da : render::CsvLocale::c;
   if (!o.month.empty() && (!o.from.empty() || !o.to.empty()))
-    throw diag::Error(diag::ErrorKind::usage, "give either --month M or --from M1 --to M2");
+    throw diag::Error(diag::ErrorKind::usage, _("give either --month M or --from M1 --to M2"));
   if (o.month.empty() && (o.from.empty() || o.to.empty()))
-    throw diag::Error(diag::ErrorKind::usage, "give --month M, or both --from M1 and --to M2");
+    throw diag::Error(diag::ErrorKind::usage, _("give --month M, or both --from M1 and --to M2"));
   const calendar::Month from = parse_cli_month(o.month.empty() ? o.from : o.month, ctx, o.month.empty() ? "--from" : "--month");
   const calendar::Month to = parse_cli_month(o.month.empty() ? o.to : o.month, ctx, o.month.empty() ? "--to" : "--month");
-  if (to < from) throw diag::Error(diag::ErrorKind::usage, "--to is before --from");
+  if (to < from) throw diag::Error(diag::ErrorKind::usage, _("--to is before --from"));
   const books::Books books = load_valid_books(ctx);
   const billing::EntryIndex entries(books);
   std::vector<render::ReportContract> contracts;
@@ -34,8 +40,8 @@ int run_report(const ReportOptions& o, const Context& ctx) {
   }
   const render::Json j = render::report_json(from, to, contracts);
   if (ctx.format == "json") print_out(render::dump(j));
-  else if (ctx.format == "csv") print_out(render::report_csv(j));
-  else print_out(render::report_text(j));
+  else if (ctx.format == "csv") print_out(render::report_csv(j, csv_locale));
+  else print_out(render::report_text(j, use_color(stdout)));
   return 0;
 }
 
@@ -43,11 +49,15 @@ int run_report(const ReportOptions& o, const Context& ctx) {
 
 void add_report(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<ReportOptions>();
-  CLI::App* cmd = app.add_subcommand("report", "hours per contract and week: agreed, delivered, absent, billable");
+  CLI::App* cmd = app.add_subcommand("report", N_("hours per contract and week: agreed, delivered, absent, billable"));
   cmd->alias("rapport");
-  cmd->add_option("--month", options->month, "one month, YYYY-MM or last");
-  cmd->add_option("--from", options->from, "first month of a range");
-  cmd->add_option("--to", options->to, "last month of a range");
+  cmd->add_option("--month", options->month, N_("one month, YYYY-MM or last"));
+  cmd->add_option("--from", options->from, N_("first month of a range"));
+  cmd->add_option("--to", options->to, N_("last month of a range"));
+  cmd->add_option("--csv-locale", options->csv_locale,
+                  N_("with --format csv: c (default: comma, '.' decimals, for programs) or da (semicolon, "
+                     "',' decimals, BOM, for a Danish spreadsheet)"))
+      ->check(CLI::IsMember({"c", "da"}));
   cmd->callback([&ctx, options] { ctx.run = [&ctx, options] { return run_report(*options, ctx); }; });
 }
 

@@ -1,5 +1,6 @@
 // Loading the books for a command: the same validation as `check`, then stop on an error.
 #include "context.hpp"
+#include "i18n.hpp"
 
 #include "billing/checks.hpp"
 #include "books/load.hpp"
@@ -17,12 +18,16 @@ books::Books load_valid_books(const Context& ctx) {
     for (const diag::Diagnostic& d : diags.items())
       if (d.severity == diag::Severity::error) print_err(d.to_string() + "\n");
     throw diag::Error(diag::ErrorKind::data,
-                      fmt::format("the books have {} error{}; nothing was done (run 'honorar check')",
-                                  diags.error_count(), diags.error_count() == 1 ? "" : "s"));
+                      fmt::format(fmt::runtime(P_("the books have {} error; nothing was done (run 'honorar check')",
+                                                  "the books have {} errors; nothing was done (run 'honorar check')",
+                                                  diags.error_count())),
+                                  diags.error_count()));
   }
   if (diags.warning_count() > 0 && !ctx.quiet)
-    print_err(fmt::format("honorar: {} warning{} in the books (run 'honorar check' to see them)\n",
-                          diags.warning_count(), diags.warning_count() == 1 ? "" : "s"));
+    print_err(fmt::format(fmt::runtime(P_("honorar: {} warning in the books (run 'honorar check' to see them)\n",
+                                          "honorar: {} warnings in the books (run 'honorar check' to see them)\n",
+                                          diags.warning_count())),
+                          diags.warning_count()));
   return books;
 }
 

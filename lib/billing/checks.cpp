@@ -5,13 +5,66 @@
 
 #include <fmt/format.h>
 
-#include <map>
-#include <tuple>
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <vector>
 
 namespace billing {
 namespace {
 
 std::string hours_text(const Rational& r) { return money::Hours::round(r).to_string(); }
+
+constexpr std::uint32_t k_none = 0xFFFFFFFF;
+
+bool alike(const books::Entry& a, const books::Entry& b) {
+  return a.contract == b.contract && a.date == b.date && a.hours == b.hours &&
+         a.from_minute.value_or(-1) == b.from_minute.value_or(-1) && a.to_minute.value_or(-1) == b.to_minute.value_or(-1) &&
+         a.status == b.status;
+}
+
+// For each entry, the first entry before it in log order with the same contract, date, hours,
+// from/to and status (a possible duplicate), or k_none. Entries of contracts that cannot be
+// billed take no part. Alike entries share a day, so entries are grouped by day (logs are
+// mostly in date order: usually no sorting at all) and compared within a day and contract.
+std::vector<std::uint32_t> first_alike(const books::Books& books) {
+  const auto& entries = books.entries;
+  std::vector<std::uint32_t> first(entries.size(), k_none);
+  std::vector<std::uint64_t> by_day; // biased day << 32 | entry number
+  by_day.reserve(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (books.contracts[entries[i].contract].terms.empty()) continue;
+    const auto day = static_cast<std::uint32_t>(static_cast<std::int64_t>(entries[i].date.days_since_epoch()) + 0x80000000LL);
+    by_day.push_back(static_cast<std::uint64_t>(day) << 32 | i);
+  }
+  if (!std::is_sorted(by_day.begin(), by_day.end())) std::sort(by_day.begin(), by_day.end());
+  std::vector<std::uint64_t> day_group; // contract << 32 | entry number
+  for (std::size_t a = 0; a < by_day.size();) {
+    std::size_t b = a + 1;
+    while (b < by_day.size() && by_day[b] >> 32 == by_day[a] >> 32) ++b;
+    if (b - a > 1) {
+      day_group.clear();
+      for (std::size_t k = a; k < b; ++k) {
+        const auto i = static_cast<std::uint32_t>(by_day[k]);
+        day_group.push_back(static_cast<std::uint64_t>(entries[i].contract) << 32 | i);
+      }
+      std::sort(day_group.begin(), day_group.end());
+      for (std::size_t c = 0; c < day_group.size();) {
+        std::size_t d = c + 1;
+        while (d < day_group.size() && day_group[d] >> 32 == day_group[c] >> 32) ++d;
+        for (std::size_t j = c + 1; j < d; ++j) // ascending entry numbers: the first match is the first alike
+          for (std::size_t k = c; k < j; ++k)
+            if (alike(entries[static_cast<std::uint32_t>(day_group[k])], entries[static_cast<std::uint32_t>(day_group[j])])) {
+              first[static_cast<std::uint32_t>(day_group[j])] = static_cast<std::uint32_t>(day_group[k]);
+              break;
+            }
+        c = d;
+      }
+    }
+    a = b;
+  }
+  return first;
+}
 
 void check_weeks(const books::Books& books, std::size_t index, const EntryIndex& entries, calendar::Date today,
                  diag::Diagnostics& diags) {
@@ -42,21 +95,27 @@ void check_books(const books::Books& books, calendar::Date today, diag::Diagnost
                                          "precondition for the start (§9)", c.id));
     check_weeks(books, i, entries, today, diags);
   }
-  using Key = std::tuple<std::size_t, calendar::Date, std::int64_t, std::int64_t, int, int, books::EntryStatus>;
-  std::map<Key, const books::Entry*> seen;
+  // Per entry: is its day active, and is it the same as an earlier entry? A history holds
+  // hundreds of thousands of entries, so the last days are computed once per contract and the
+  // earlier entries are found by day (not in a std::map of all entries).
+  std::vector<std::optional<calendar::Date>> last_days(books.contracts.size());
+  for (std::size_t i = 0; i < books.contracts.size(); ++i) last_days[i] = books.contracts[i].last_day();
+  const std::vector<std::uint32_t> first = first_alike(books);
   for (const books::Entry& e : books.entries) {
     const books::Contract& c = books.contracts[e.contract];
     if (c.terms.empty()) continue;
-    if (!is_active(c, e.date))
+    // is_active() and is_billed_suspension() with the contract's last day computed once.
+    const auto& last = last_days[e.contract];
+    const books::Suspension* s = c.suspension_on(e.date);
+    const bool active = e.date >= c.start && (!last || e.date <= *last) && (!s || s->billed);
+    if (!active)
       diags.warning(e.where, fmt::format("entry on {}, a day contract {} is not active: it is not counted",
                                          e.date.to_string(), c.id));
-    else if (is_billed_suspension(c, e.date))
+    else if (s && s->billed)
       diags.warning(e.where, fmt::format("entry on {}, inside a billed suspension of contract {}: the day is "
                                          "billed in full and the entry is not counted", e.date.to_string(), c.id));
-    Key key{e.contract, e.date, e.hours.num(), e.hours.den(), e.from_minute.value_or(-1), e.to_minute.value_or(-1), e.status};
-    auto [it, inserted] = seen.emplace(key, &e);
-    if (!inserted)
-      diags.warning(e.where, fmt::format("possible duplicate of the entry at {}", it->second->where.to_string()));
+    if (const std::uint32_t f = first[static_cast<std::size_t>(&e - books.entries.data())]; f != k_none)
+      diags.warning(e.where, fmt::format("possible duplicate of the entry at {}", books.entries[f].where.to_string()));
   }
   for (const books::Expense& x : books.expenses) {
     const books::Contract& c = books.contracts[x.contract];

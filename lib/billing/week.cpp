@@ -29,14 +29,43 @@ Rational over_delivery(const Rational& agreed_n, const Rational& delivered) {
 }
 
 EntryIndex::EntryIndex(const books::Books& books) : m_by_contract(books.contracts.size()) {
-  for (const books::Entry& e : books.entries) m_by_contract[e.contract][IsoWeek::of(e.date)].push_back(&e);
+  // A counting sort by contract, then by week within each contract (stable: log order stays
+  // within a week). Flat arrays instead of a map of vectors: a history has hundreds of
+  // thousands of entries, and logs are mostly in date order, so the sort rarely moves anything.
+  const std::size_t contracts = books.contracts.size();
+  std::vector<std::size_t> start(contracts + 1, 0);
+  for (const books::Entry& e : books.entries) ++start.at(e.contract + 1);
+  for (std::size_t c = 0; c < contracts; ++c) start[c + 1] += start[c];
+  m_entries.resize(books.entries.size());
+  std::vector<std::size_t> next(start.begin(), start.end() - 1);
+  for (const books::Entry& e : books.entries) m_entries[next[e.contract]++] = &e;
+  // The Monday of an entry's ISO week, as a day number: weeks compare as their Mondays do.
+  auto monday = [](const books::Entry* e) {
+    const int days = e->date.days_since_epoch();
+    return days - ((days % 7 + 7 + 3) % 7); // 1970-01-01 was a Thursday
+  };
+  auto by_week = [&](const books::Entry* a, const books::Entry* b) { return monday(a) < monday(b); };
+  for (std::size_t c = 0; c < contracts; ++c) {
+    const auto first = m_entries.begin() + static_cast<std::ptrdiff_t>(start[c]);
+    const auto last = m_entries.begin() + static_cast<std::ptrdiff_t>(start[c + 1]);
+    if (!std::is_sorted(first, last, by_week)) std::stable_sort(first, last, by_week);
+    int group_monday = 0;
+    for (std::size_t i = start[c]; i < start[c + 1]; ++i) {
+      const int m = monday(m_entries[i]);
+      if (i == start[c] || m != group_monday) {
+        group_monday = m;
+        m_by_contract[c].push_back({IsoWeek::of(m_entries[i]->date), i, i});
+      }
+      m_by_contract[c].back().end = i + 1;
+    }
+  }
 }
 
 std::span<const books::Entry* const> EntryIndex::of(std::size_t contract, IsoWeek week) const {
   const auto& weeks = m_by_contract.at(contract);
-  auto it = weeks.find(week);
-  if (it == weeks.end()) return {};
-  return it->second;
+  auto it = std::lower_bound(weeks.begin(), weeks.end(), week, [](const Group& g, IsoWeek w) { return g.week < w; });
+  if (it == weeks.end() || it->week != week) return {};
+  return std::span<const books::Entry* const>(m_entries.data() + it->begin, it->end - it->begin);
 }
 
 std::optional<WeekFigures> week_figures(const books::Contract& c, IsoWeek week,

@@ -62,7 +62,14 @@ public:
   std::span<const books::Entry* const> of(std::size_t contract, IsoWeek week) const;
 
 private:
-  std::vector<std::map<IsoWeek, std::vector<const books::Entry*>>> m_by_contract;
+  // Entries grouped by contract, then week; log order within a group.
+  struct Group {
+    IsoWeek week;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+  };
+  std::vector<const books::Entry*> m_entries;
+  std::vector<std::vector<Group>> m_by_contract; // each sorted by week
 };
 
 // The week's figures, or nullopt when the week has no active day for the contract.

@@ -1,25 +1,72 @@
 // The whole books directory: find the files, load each, and cross-check (SPEC §1, §5).
 #include "books/load.hpp"
 
+#include "books/parallel.hpp"
+#include "books/timelog_files.hpp"
+
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
 
 namespace books {
 namespace fs = std::filesystem;
 namespace {
 
 std::string read_file(const fs::path& path, const std::string& rel, diag::Diagnostics& diags) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // One read into a buffer of the file's size (no stream copies: time logs can be large).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     diags.error({rel, 0, 0}, "cannot be read");
     return {};
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  std::string text;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && static_cast<std::uint64_t>(st.st_size) > k_max_books_file_bytes) {
+    ::close(fd);
+    diags.error({rel, 0, 0}, fmt::format("is {} MiB, more than the {} MiB a file of the books may have: split it",
+                                         (static_cast<std::uint64_t>(st.st_size) + (1 << 20) - 1) >> 20,
+                                         k_max_books_file_bytes >> 20));
+    return {};
+  }
+  if (st.st_size > 0) text.reserve(static_cast<std::size_t>(st.st_size));
+  char chunk[1 << 16];
+  std::size_t done = 0;
+  while (true) {
+    if (text.capacity() > done) { // read straight into the buffer
+      text.resize(text.capacity());
+      const ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      done += static_cast<std::size_t>(n);
+      continue;
+    }
+    const ssize_t n = ::read(fd, chunk, sizeof chunk); // the file grew, or its size was unknown
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    text.resize(done);
+    text.append(chunk, static_cast<std::size_t>(n));
+    done += static_cast<std::size_t>(n);
+    if (done > k_max_books_file_bytes) { // it grew while being read (or is no plain file)
+      ::close(fd);
+      diags.error({rel, 0, 0}, fmt::format("is more than the {} MiB a file of the books may have: split it",
+                                           k_max_books_file_bytes >> 20));
+      return {};
+    }
+  }
+  text.resize(done);
+  ::close(fd);
+  return text;
+}
+
+// Whether `path` (canonical) is `dir` (canonical) or lies below it.
+bool is_inside(const fs::path& dir, const fs::path& path) {
+  auto [d, p] = std::mismatch(dir.begin(), dir.end(), path.begin(), path.end());
+  return d == dir.end();
 }
 
 // Regular files below `dir` with one of `extensions`, as paths relative to `root`, in byte order.
@@ -28,10 +75,33 @@ std::vector<std::string> find_files(const fs::path& root, const fs::path& dir, b
   std::vector<std::string> out;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;
+  std::error_code root_ec;
+  const fs::path real_root = fs::weakly_canonical(root, root_ec);
   auto consider = [&](const fs::directory_entry& entry) {
     const std::string ext = entry.path().extension().string();
-    if (std::find(extensions.begin(), extensions.end(), ext) == extensions.end()) return;
+    const bool wanted = std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
     std::error_code e;
+    // A symbolic link is read only when it stays inside the books: a file linked in from
+    // elsewhere would change the bills without being part of them (ARCHITECTURE.md, Guarantees).
+    if (entry.is_symlink(e)) {
+      const std::string rel = entry.path().lexically_relative(root).generic_string();
+      const fs::path target = fs::canonical(entry.path(), e);
+      if (e) {
+        if (wanted) diags.error({rel, 0, 0}, "is a symbolic link to a file that does not exist");
+        return;
+      }
+      if (!is_inside(real_root, target)) {
+        if (wanted || fs::is_directory(target, e))
+          diags.error({rel, 0, 0}, fmt::format("is a symbolic link to {}, outside the books: refused (copy it into the books)",
+                                               target.string()));
+        return;
+      }
+      if (fs::is_directory(target, e)) {
+        diags.warning({rel, 0, 0}, "is a symbolic link to a folder, which is not followed: its files are not read");
+        return;
+      }
+    }
+    if (!wanted) return;
     if (!entry.is_regular_file(e)) return;
     out.push_back(entry.path().lexically_relative(root).generic_string());
   };
@@ -50,6 +120,10 @@ std::vector<std::string> find_files(const fs::path& root, const fs::path& dir, b
 } // namespace
 
 Books load_books(const fs::path& root, diag::Diagnostics& diags) {
+  return load_books(root, diags, LoadOptions::from_environment(root));
+}
+
+Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptions& options) {
   std::error_code ec;
   if (!fs::is_directory(root, ec))
     throw diag::Error(diag::ErrorKind::missing, fmt::format("the books directory '{}' does not exist", root.string()));
@@ -60,13 +134,31 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags) {
 
   Books books;
   books.root = root;
-  books.settings = load_settings("honorar.toml", read_file(settings_path, "honorar.toml", diags), diags);
+  // A file that cannot be read (or is too large) is one error, not also a list of missing keys.
+  const std::size_t errors_before_settings = diags.error_count();
+  std::string settings_text = read_file(settings_path, "honorar.toml", diags);
+  if (diags.error_count() == errors_before_settings)
+    books.settings = load_settings("honorar.toml", std::move(settings_text), diags);
 
-  for (const std::string& rel : find_files(root, root / "contracts", false, {".toml"}, diags)) {
+  // Contracts are parsed on a few threads, their diagnostics kept in file order.
+  const std::vector<std::string> contract_files = find_files(root, root / "contracts", false, {".toml"}, diags);
+  struct LoadedContract {
     Contract c;
-    load_contract(rel, read_file(root / rel, rel, diags), c, diags);
-    if (!c.id.empty()) books.contracts.push_back(std::move(c));
-  }
+    diag::Diagnostics diags;
+  };
+  for_each_ordered(
+      contract_files.size(), options.threads ? options.threads : loader_threads(), 64,
+      [&](std::size_t i) {
+        LoadedContract r;
+        const std::string& rel = contract_files[i];
+        std::string text = read_file(root / rel, rel, r.diags);
+        if (!r.diags.has_errors()) load_contract(rel, std::move(text), r.c, r.diags);
+        return r;
+      },
+      [&](std::size_t, LoadedContract r) {
+        append_diagnostics(diags, r.diags);
+        if (!r.c.id.empty()) books.contracts.push_back(std::move(r.c));
+      });
   std::stable_sort(books.contracts.begin(), books.contracts.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   for (std::size_t i = 1; i < books.contracts.size(); ++i)
     if (books.contracts[i].id == books.contracts[i - 1].id)
@@ -82,12 +174,9 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags) {
   if (any_exempt_contract && !books.settings.invoicing.vat.exempt() && books.settings.invoicing.vat_exemption_note.empty())
     diags.error({"honorar.toml", 0, 0}, "[invoicing] needs a 'vat_exemption_note': a contract is VAT-exempt");
 
-  const ContractIndex index(books.contracts);
-  for (const std::string& rel : find_files(root, root / "timelog", true, {".toml", ".csv"}, diags)) {
-    std::string text = read_file(root / rel, rel, diags);
-    if (rel.ends_with(".csv")) load_timelog_csv(rel, text, index, books.entries, diags);
-    else load_timelog_toml(rel, std::move(text), index, books.entries, books.expenses, diags);
-  }
+  // Time logs: cached, fast-path or toml++ parsed, on a few threads (timelog_files.hpp).
+  load_timelog_files(root, find_files(root, root / "timelog", true, {".toml", ".csv"}, diags), books, diags, options,
+                     read_file);
   return books;
 }
 

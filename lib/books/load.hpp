@@ -4,8 +4,11 @@
 #include "books/model.hpp"
 #include "diag/diagnostic.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace books {
 
@@ -14,6 +17,42 @@ namespace books {
 // billing::check_books). Throws diag::Error(missing) when the books or honorar.toml are absent.
 // When diags.has_errors() afterwards, the returned Books must not be billed.
 Books load_books(const std::filesystem::path& root, diag::Diagnostics& diags);
+
+// The largest file the books may hold (honorar.toml, a contract, a time-log file). A larger one
+// is an error found before it is read (exit 65), so that a runaway or hostile file cannot
+// exhaust memory; a five-year history of 800 courses in one TOML file is about 95 MiB.
+inline constexpr std::uint64_t k_max_books_file_bytes = std::uint64_t{128} << 20;
+
+// How load_books reads the time logs. The defaults come from the environment (from_environment).
+struct LoadOptions {
+  // The time-log cache (lib/books/timelog_cache.hpp): its file, or none for no cache.
+  std::optional<std::filesystem::path> cache_file;
+  // A cache is written only when the time logs hold at least this many bytes.
+  std::uint64_t cache_min_bytes = 0;
+  // Threads that read and parse time-log files; 0: one per core, at most 4.
+  unsigned threads = 0;
+  // Whether flat TOML time logs may be read by the fast path (lib/books/fast_timelog.hpp).
+  bool fast_path = true;
+  // What happened to the time-log files, for tests and benchmarks (may be null).
+  struct Stats {
+    std::size_t files = 0;      // time-log files
+    std::size_t from_cache = 0; // restored from the cache
+    std::size_t fast = 0;       // parsed by the fast path
+    std::size_t full = 0;       // parsed by toml++ or the CSV reader
+    bool cache_written = false;
+  };
+  Stats* stats = nullptr;
+
+  // The cache at its default place ($HONORAR_CACHE, $XDG_CACHE_HOME/honorar, ~/.cache/honorar;
+  // HONORAR_CACHE=off: none), written for time logs of 1 MiB or more (any size when
+  // $HONORAR_CACHE names the directory). For measurements: HONORAR_FAST_PATH=off,
+  // HONORAR_THREADS=N.
+  static LoadOptions from_environment(const std::filesystem::path& root);
+};
+inline constexpr std::uint64_t k_default_cache_min_bytes = 1 << 20;
+
+// load_books with explicit options (tests; `load_books(root, diags)` uses from_environment).
+Books load_books(const std::filesystem::path& root, diag::Diagnostics& diags, const LoadOptions& options);
 
 // The parts, for tests and for the loaders of each file kind. `rel_path` names the file in
 // messages; `text` is its content.
@@ -25,12 +64,13 @@ bool load_contract(const std::string& rel_path, std::string text, Contract& out,
 // Contract ids -> index, for the time-log loaders.
 class ContractIndex {
 public:
-  explicit ContractIndex(const std::vector<Contract>& contracts) : m_contracts(contracts) {}
+  explicit ContractIndex(const std::vector<Contract>& contracts);
   std::optional<std::size_t> find(std::string_view id) const;
   const Contract& at(std::size_t i) const { return m_contracts[i]; }
 
 private:
   const std::vector<Contract>& m_contracts;
+  std::unordered_map<std::string_view, std::size_t> m_by_id; // the first contract with each id
 };
 
 void load_timelog_toml(const std::string& rel_path, std::string text, const ContractIndex& contracts,

@@ -4,6 +4,11 @@
 
 namespace books {
 
+const std::string& SourceRef::path() const {
+  static const std::string none;
+  return file ? *file : none;
+}
+
 std::optional<Date> Contract::last_day() const {
   std::optional<Date> by_termination;
   // An agreed termination day replaces the notice rule, earlier or later than it.

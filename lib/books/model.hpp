@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -129,6 +130,24 @@ struct Contract {
 
 enum class EntryStatus { delivered, citizen_absent, staff_absent };
 
+// Where a time-log entry was read: like diag::Location, but the path is shared by all entries
+// of one file (a five-year history holds ~650k entries; a path per entry cost ~55 MB).
+// Converts to and from diag::Location.
+struct SourceRef {
+  std::shared_ptr<const std::string> file;
+  int line = 0;
+  int column = 0;
+
+  SourceRef() = default;
+  SourceRef(std::shared_ptr<const std::string> f, int l, int c) : file(std::move(f)), line(l), column(c) {}
+  SourceRef(const diag::Location& where) // NOLINT(google-explicit-constructor): a Location is a SourceRef
+      : file(std::make_shared<const std::string>(where.path)), line(where.line), column(where.column) {}
+  operator diag::Location() const { return {path(), line, column}; } // NOLINT(google-explicit-constructor)
+
+  const std::string& path() const;
+  std::string to_string() const { return diag::Location(*this).to_string(); }
+};
+
 struct Entry {
   std::size_t contract = 0; // index into Books::contracts
   Date date;
@@ -138,7 +157,7 @@ struct Entry {
   std::optional<int> to_minute;
   std::string staff;
   std::string note; // internal: never printed on an invoice
-  diag::Location where;
+  SourceRef where;
 };
 
 struct Expense {

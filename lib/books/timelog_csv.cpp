@@ -11,6 +11,55 @@
 namespace books {
 namespace {
 
+// The offset of the first byte that is not part of valid UTF-8 text -- a NUL byte, an invalid,
+// overlong or truncated sequence, a surrogate, anything above U+10FFFF -- or npos. A CSV time log
+// is UTF-8 text (SPEC 1.3): anything else is refused whole, before its fields reach messages,
+// the JSON output or the register.
+std::size_t first_invalid_byte(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0) return i;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    std::uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) length = 2, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF) length = 3, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4) length = 4, cp = c & 0x07;
+    else return i;
+    if (i + length > text.size()) return i;
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((length == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+      return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+// Reports the first invalid byte of `text` at its line and column; false if there is one.
+bool check_utf8(const std::string& rel_path, std::string_view text, diag::Diagnostics& diags) {
+  const std::size_t bad = first_invalid_byte(text);
+  if (bad == std::string_view::npos) return true;
+  const std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+  const std::size_t from = line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1;
+  const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(from), '\n');
+  const auto column = 1 + codepoints(text.substr(from, bad - from));
+  const auto byte = static_cast<unsigned char>(text[bad]);
+  diags.error({rel_path, static_cast<int>(line), static_cast<int>(column)},
+              byte == 0 ? std::string("CSV: a NUL byte: a time log must be UTF-8 text; no entry of this file is read")
+                        : fmt::format("CSV: not valid UTF-8 (byte 0x{:02X}): a time log must be UTF-8 text; no entry of "
+                                      "this file is read",
+                                      byte));
+  return false;
+}
+
 struct Field {
   std::string text;
   int line = 0;
@@ -46,7 +95,18 @@ private:
     ++m_line;
     m_line_start = m_pos;
   }
-  int column() const { return static_cast<int>(codepoints(m_text.substr(m_line_start, m_pos - m_line_start))) + 1; }
+  // Counted on from the last column asked for on the same line: a line of a million fields is
+  // walked once, not once per field.
+  int column() const {
+    if (m_column_line_start != m_line_start || m_column_pos > m_pos) {
+      m_column_line_start = m_line_start;
+      m_column_pos = m_line_start;
+      m_column = 1;
+    }
+    m_column += codepoints(m_text.substr(m_column_pos, m_pos - m_column_pos));
+    m_column_pos = m_pos;
+    return static_cast<int>(m_column);
+  }
 
   bool read_record(std::vector<Field>& record) {
     while (true) {
@@ -108,6 +168,9 @@ private:
   std::size_t m_pos = 0;
   std::size_t m_line_start = 0;
   int m_line = 1;
+  mutable std::size_t m_column_line_start = 0;
+  mutable std::size_t m_column_pos = 0;
+  mutable std::size_t m_column = 1;
 };
 
 enum Column { k_contract, k_date, k_hours, k_status, k_staff, k_note, k_column_count };
@@ -117,6 +180,8 @@ constexpr std::array<std::string_view, k_column_count> k_column_names{"contract"
 
 void load_timelog_csv(const std::string& rel_path, std::string_view text, const ContractIndex& contracts,
                       std::vector<Entry>& entries, diag::Diagnostics& diags) {
+  if (text.starts_with("\xEF\xBB\xBF") ? !check_utf8(rel_path, text.substr(3), diags) : !check_utf8(rel_path, text, diags))
+    return;
   CsvReader reader(text, rel_path, diags);
   std::vector<Field> record;
   if (!reader.next(record)) return; // an empty file holds no entries
@@ -145,6 +210,7 @@ void load_timelog_csv(const std::string& rel_path, std::string_view text, const 
     }
   if (!header_ok) return;
   const std::size_t columns = record.size();
+  const auto shared_path = std::make_shared<const std::string>(rel_path);
 
   while (reader.next(record)) {
     diag::Location row{rel_path, record[0].line, 1};
@@ -156,7 +222,7 @@ void load_timelog_csv(const std::string& rel_path, std::string_view text, const 
     auto at = [&](const Field& f) { return diag::Location{rel_path, f.line, f.column}; };
     const std::size_t errors_before = diags.error_count();
     Entry e;
-    e.where = row;
+    e.where = SourceRef{shared_path, row.line, row.column};
     const Field& contract = *field(k_contract);
     auto index = contracts.find(contract.text);
     if (!index) diags.error(at(contract), fmt::format("unknown contract '{}'", contract.text));

@@ -28,13 +28,13 @@ std::optional<std::size_t> read_contract_ref(TableReader& r, const ContractIndex
   return index;
 }
 
-void read_entry(const TomlFile& file, const toml::table& t, const ContractIndex& contracts, std::vector<Entry>& out,
-                diag::Diagnostics& diags) {
+void read_entry(const TomlFile& file, const std::shared_ptr<const std::string>& shared_path, const toml::table& t,
+                const ContractIndex& contracts, std::vector<Entry>& out, diag::Diagnostics& diags) {
   const std::size_t errors_before = diags.error_count();
   TableReader r(file, t, diags, "[[entry]]", {"contract", "date", "hours", "from", "to", "status", "staff", "note"},
                 file.location(t));
   Entry e;
-  e.where = r.where();
+  e.where = SourceRef{shared_path, r.where().line, r.where().column};
   auto contract = read_contract_ref(r, contracts);
   auto date = r.date("date", Need::required);
   if (r.has("hours") && (r.has("from") || r.has("to"))) {
@@ -106,11 +106,15 @@ void read_expense(const TomlFile& file, const toml::table& t, const ContractInde
 
 } // namespace
 
+ContractIndex::ContractIndex(const std::vector<Contract>& contracts) : m_contracts(contracts) {
+  m_by_id.reserve(contracts.size());
+  for (std::size_t i = 0; i < contracts.size(); ++i) m_by_id.emplace(contracts[i].id, i);
+}
+
 std::optional<std::size_t> ContractIndex::find(std::string_view id) const {
-  auto it = std::lower_bound(m_contracts.begin(), m_contracts.end(), id,
-                             [](const Contract& c, std::string_view key) { return c.id < key; });
-  if (it == m_contracts.end() || it->id != id) return std::nullopt;
-  return static_cast<std::size_t>(it - m_contracts.begin());
+  auto it = m_by_id.find(id);
+  if (it == m_by_id.end()) return std::nullopt;
+  return it->second;
 }
 
 void load_timelog_toml(const std::string& rel_path, std::string text, const ContractIndex& contracts,
@@ -119,7 +123,8 @@ void load_timelog_toml(const std::string& rel_path, std::string text, const Cont
   auto root = parse_toml(file, diags);
   if (!root) return;
   TableReader r(file, *root, diags, "a time log", {"entry", "expense"}, {rel_path, 1, 1});
-  for (const toml::table* t : r.tables("entry")) read_entry(file, *t, contracts, entries, diags);
+  const auto shared_path = std::make_shared<const std::string>(rel_path);
+  for (const toml::table* t : r.tables("entry")) read_entry(file, shared_path, *t, contracts, entries, diags);
   for (const toml::table* t : r.tables("expense")) read_expense(file, *t, contracts, expenses, diags);
   r.finish();
 }

@@ -59,17 +59,136 @@ diag::Location TomlFile::location(const toml::source_position& pos) const {
   return {m_path, static_cast<int>(pos.line), static_cast<int>(pos.column)};
 }
 
+std::size_t TomlFile::byte_offset(std::size_t line_number, std::string_view line, std::size_t column) const {
+  if (m_cursor.line != line_number || column < m_cursor.column) m_cursor = {line_number, 1, 0};
+  const std::size_t offset =
+      m_cursor.offset + books::byte_offset(line.substr(std::min(m_cursor.offset, line.size())), column - m_cursor.column + 1);
+  m_cursor = {line_number, column, std::min(offset, line.size())};
+  return m_cursor.offset;
+}
+
 std::string_view TomlFile::literal(const toml::node& node) const {
   const auto& src = node.source();
   if (src.begin.line == 0 || src.begin.line != src.end.line || src.begin.line > m_lines.size()) return {};
   std::string_view line = m_lines[src.begin.line - 1];
   if (src.begin.line == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
-  const std::size_t from = byte_offset(line, src.begin.column);
-  const std::size_t to = byte_offset(line, src.end.column);
+  const std::size_t from = byte_offset(src.begin.line, line, src.begin.column);
+  const std::size_t to = byte_offset(src.begin.line, line, src.end.column);
   return to > from ? line.substr(from, to - from) : std::string_view();
 }
 
+namespace {
+
+// What the text must not hold before toml++ (Debian 12: 3.3.0) may see it; found by fuzzing
+// (fuzz/README.md, tests/lib/test_books_hostile.cpp):
+//
+// * A dotted key or table header of many parts: toml++ builds, walks and frees one nested table
+//   per part recursively; some ten thousand overflow the stack. Books files need three at most,
+//   so more than 17 are refused. (Nested arrays and inline tables toml++ limits itself, to 256.)
+// * A non-ASCII character where toml++ asks whether it is whitespace: outside strings and
+//   comments (where TOML allows no such character anyway), and in a multi-line basic string
+//   right after a backslash and any whitespace or line breaks ("line-ending backslash"). For
+//   most of U+00A1..U+0499 (æ, ø, å among them) that question reaches __builtin_unreachable()
+//   in toml++ 3.3.0: undefined behaviour (marzer/tomlplusplus#190, #295; fixed upstream later).
+constexpr std::size_t k_max_key_dots = 16;
+
+struct Refusal {
+  int line;
+  int column; // codepoints, 1-based
+  std::string message;
+};
+
+// A lexical scan that follows strings and comments as TOML defines them. Where it cannot follow
+// the text, that text is invalid TOML, and toml++ stops there with its own message.
+std::optional<Refusal> refuse_before_parsing(std::string_view text) {
+  int line = 1;
+  std::size_t line_start = 0;
+  std::size_t dots = 0;
+  bool after_part = false; // the last token was a key part (a bare word or a quoted string)
+  auto column = [&](std::size_t i) {
+    int col = 1;
+    for (std::size_t k = line_start; k < i; ++k)
+      if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++col;
+    return col;
+  };
+  auto new_line = [&](std::size_t i) {
+    ++line;
+    line_start = i + 1;
+  };
+  auto non_ascii = [&](std::size_t i) { return static_cast<unsigned char>(text[i]) >= 0x80; };
+  std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  line_start = i;
+  while (i < text.size()) {
+    const char c = text[i];
+    const bool bare = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    if (bare) {
+      after_part = true;
+      ++i;
+    } else if (c == ' ' || c == '\t') {
+      ++i;
+    } else if (c == '.') {
+      if (after_part && ++dots > k_max_key_dots)
+        return Refusal{line, column(i),
+                       fmt::format("a dotted key or table header with more than {} parts: books files need 3 at most",
+                                   k_max_key_dots + 1)};
+      after_part = false;
+      ++i;
+    } else if (c == '"' || c == '\'') {
+      const bool multi = text.substr(i, 3) == std::string_view(c == '"' ? "\"\"\"" : "'''");
+      const std::string_view close = multi ? text.substr(i, 3) : text.substr(i, 1);
+      i += close.size();
+      while (i < text.size()) {
+        if (c == '"' && text[i] == '\\') {
+          if (multi) {
+            std::size_t next = i + 1;
+            while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r' || text[next] == '\n')) {
+              if (text[next] == '\n') new_line(next);
+              ++next;
+            }
+            if (next < text.size() && non_ascii(next))
+              return Refusal{line, column(next),
+                             "a letter such as 'ø' right after a backslash and line break in a \"\"\" string cannot be "
+                             "read reliably: start the continued line with an ASCII character"};
+            if (next > i + 1) {
+              i = next;
+              continue;
+            }
+          }
+          i += 2;
+          continue;
+        }
+        if (text.substr(i, close.size()) == close) {
+          i += close.size();
+          break;
+        }
+        if (text[i] == '\n') {
+          if (!multi) break; // a newline ends a one-line string (an error toml++ reports)
+          new_line(i);
+        }
+        ++i;
+      }
+      after_part = true;
+    } else if (c == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (non_ascii(i)) {
+      return Refusal{line, column(i), "TOML allows letters such as 'ø' only inside quotes (a string) or in a comment"};
+    } else {
+      if (c == '\n') new_line(i);
+      dots = 0;
+      after_part = false;
+      ++i;
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
 std::optional<toml::table> parse_toml(const TomlFile& file, diag::Diagnostics& diags) {
+  if (auto refusal = refuse_before_parsing(file.text())) {
+    diags.error({file.path(), refusal->line, refusal->column}, "TOML syntax: " + refusal->message);
+    return std::nullopt;
+  }
   try {
     return toml::parse(std::string_view(file.text()), std::string_view(file.path()));
   } catch (const toml::parse_error& e) {

@@ -32,6 +32,15 @@ private:
   std::string m_path;
   std::string m_text;
   std::vector<std::string_view> m_lines;
+  // Where the last literal() ended: a line holding many values (an array of inline tables on one
+  // line) is then walked once, not once per value.
+  struct Cursor {
+    std::size_t line = 0;
+    std::size_t column = 1;
+    std::size_t offset = 0;
+  };
+  mutable Cursor m_cursor;
+  std::size_t byte_offset(std::size_t line_number, std::string_view line, std::size_t column) const;
 };
 
 enum class Need { optional, required };

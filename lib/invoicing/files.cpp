@@ -1,12 +1,15 @@
-// Document files: invoices/YYYY/NUMBER.{json,txt}, written whole or not at all.
+// Document files: invoices/YYYY/NUMBER.{json,txt,...}, written whole or not at all: staged to
+// temporary names before the register commits, renamed into place after (ARCHITECTURE.md).
 #include "invoicing/monthly_run.hpp"
 
 #include "render/format.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <signal.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -18,10 +21,12 @@ namespace {
   throw diag::Error(diag::ErrorKind::cant_write, fmt::format("cannot write {}: {}", path.string(), std::strerror(error)));
 }
 
-// Write to a temporary name in the same directory, fsync, then rename over the final name.
-void write_atomically(const fs::path& path, std::string_view content) {
-  const fs::path tmp = path.string() + fmt::format(".tmp.{}", ::getpid());
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+// A document file's temporary name: next to it, with this process's id.
+fs::path temporary_name(const fs::path& path) { return path.string() + fmt::format(".tmp.{}", ::getpid()); }
+
+// Writes `content` to `tmp` (created 0640, umask applied) and fsyncs it; removes it on failure.
+void write_temporary(const fs::path& tmp, const fs::path& path, std::string_view content) {
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0640);
   if (fd < 0) cannot_write(path, errno);
   std::size_t done = 0;
   while (done < content.size()) {
@@ -35,38 +40,98 @@ void write_atomically(const fs::path& path, std::string_view content) {
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  if (::fsync(fd) != 0) {
     const int error = errno;
+    ::close(fd);
     ::unlink(tmp.c_str());
     cannot_write(path, error);
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+  if (::close(fd) != 0) {
     const int error = errno;
     ::unlink(tmp.c_str());
     cannot_write(path, error);
   }
 }
 
+// Removes temporary files (NAME.tmp.PID) that a killed run left in `dir`: those whose process is
+// gone. A live one belongs to a run that committed and is renaming its files right now.
+void remove_stale_temporaries(const fs::path& dir) {
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const auto at = name.rfind(".tmp.");
+    if (at == std::string::npos || at + 5 == name.size()) continue;
+    const std::string pid_text = name.substr(at + 5);
+    if (pid_text.find_first_not_of("0123456789") != std::string::npos || pid_text.size() > 9) continue;
+    const auto pid = static_cast<pid_t>(std::stol(pid_text));
+    if (pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) ::unlink(it->path().c_str());
+  }
+}
+
+// Makes the changes of a directory (new names) durable; failures are ignored (the files are).
+void sync_directory(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  (void)::fsync(fd);
+  ::close(fd);
+}
+
 } // namespace
 
-std::vector<fs::path> write_missing_files(const fs::path& books_dir, const std::vector<render::Json>& documents,
-                                         const books::DocumentSettings& settings) {
+StagedFiles::StagedFiles(StagedFiles&& other) noexcept : m_files(std::move(other.m_files)) { other.m_files.clear(); }
+
+StagedFiles::~StagedFiles() {
+  for (const File& f : m_files) ::unlink(f.tmp.c_str());
+}
+
+std::vector<fs::path> StagedFiles::publish() {
   std::vector<fs::path> written;
+  std::vector<fs::path> dirs;
+  std::vector<File> files = std::move(m_files);
+  m_files.clear();
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (::rename(files[i].tmp.c_str(), files[i].path.c_str()) != 0) {
+      const int error = errno;
+      for (std::size_t j = i; j < files.size(); ++j) ::unlink(files[j].tmp.c_str());
+      cannot_write(files[i].path, error);
+    }
+    written.push_back(files[i].path);
+    if (std::find(dirs.begin(), dirs.end(), files[i].path.parent_path()) == dirs.end())
+      dirs.push_back(files[i].path.parent_path());
+  }
+  for (const fs::path& dir : dirs) sync_directory(dir);
+  return written;
+}
+
+StagedFiles stage_missing_files(const fs::path& books_dir, const std::vector<render::Json>& documents,
+                                const books::DocumentSettings& settings) {
+  StagedFiles staged;
+  std::vector<fs::path> seen_dirs;
   for (const render::Json& doc : documents) {
     const std::string issue = doc["issue_date"].get<std::string>();
     const fs::path dir = books_dir / "invoices" / issue.substr(0, 4);
     const std::string number = std::to_string(doc["number"].get<long long>());
     std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) cannot_write(dir, ec.value());
     for (const render::DocumentFormat* format : render::formats_for(doc, settings)) {
       const fs::path path = dir / (number + "." + std::string(format->extension()));
       if (fs::exists(path, ec)) continue;
-      write_atomically(path, format->render(doc));
-      written.push_back(path);
+      if (std::find(seen_dirs.begin(), seen_dirs.end(), dir) == seen_dirs.end()) {
+        fs::create_directories(dir, ec);
+        if (ec) cannot_write(dir, ec.value());
+        remove_stale_temporaries(dir);
+        seen_dirs.push_back(dir);
+      }
+      const fs::path tmp = temporary_name(path);
+      write_temporary(tmp, path, format->render(doc));
+      staged.m_files.push_back({tmp, path});
     }
   }
-  return written;
+  return staged;
+}
+
+std::vector<fs::path> write_missing_files(const fs::path& books_dir, const std::vector<render::Json>& documents,
+                                         const books::DocumentSettings& settings) {
+  return stage_missing_files(books_dir, documents, settings).publish();
 }
 
 } // namespace invoicing

@@ -52,7 +52,7 @@ Outcome invoice_month(const books::Books& books, const Request& request) {
 
   std::vector<render::Json> earlier;
   if (reg)
-    for (const auto& d : reg->documents()) earlier.push_back(render::Json::parse(d.json));
+    for (const auto& d : reg->documents()) earlier.push_back(parse_stored_document(d.number, d.json));
   Outcome outcome;
   std::vector<render::Json> documents;
   for (const billing::Document& doc : run.documents) {
@@ -70,13 +70,28 @@ Outcome invoice_month(const books::Books& books, const Request& request) {
     stored.push_back({*doc.number, documents[i]["kind"].get<std::string>(), doc.contract, doc.month.to_string(),
                       doc.issue_date.to_string(), doc.total.to_string(), documents[i].dump()});
   }
+  // Before the commit: the files of the new documents and of earlier ones that lack them, to
+  // temporary names. A failure here (exit 73: a read-only invoices/, a full disk) leaves the
+  // register as it was; the transaction is rolled back when `reg` goes.
+  earlier.insert(earlier.end(), documents.begin(), documents.end());
+  StagedFiles staged = stage_missing_files(books.root, earlier, books.settings.documents);
   reg->record_run(run, stored, request.today.to_string(), books.settings.invoicing.from.to_string(), request.only);
   reg->commit();
-
-  // After the commit: write the new files and any an earlier run could not write.
-  earlier.insert(earlier.end(), documents.begin(), documents.end());
-  outcome.written = write_missing_files(books.root, earlier, books.settings.documents);
+  // After the commit only renames remain; if they fail (or the run is killed now), the register
+  // is complete and the next run writes the missing files.
+  outcome.written = staged.publish();
   return outcome;
+}
+
+render::Json parse_stored_document(std::int64_t number, const std::string& json) {
+  try {
+    return render::Json::parse(json);
+  } catch (const std::exception&) {
+    throw diag::Error(diag::ErrorKind::data,
+                      fmt::format("honorar.db is damaged: document {} is not the JSON it was issued as (restore the "
+                                  "register from a backup; the file is left untouched)",
+                                  number));
+  }
 }
 
 std::vector<std::int64_t> corrected_documents(const render::Json& doc, const std::vector<render::Json>& earlier) {

@@ -33,12 +33,51 @@ struct Outcome {
 // invoicing.from changed), busy, cant_write.
 Outcome invoice_month(const books::Books& books, const Request& request);
 
+// The files of documents, rendered and written (fsynced) to temporary names next to their final
+// ones (invoices/YYYY/N.EXT.tmp.PID), not yet in place. A run stages the files of every document
+// that lacks them before the register commits, so that a failure to write (a read-only
+// invoices/, a full disk: exit 73) leaves the register as it was; after the commit, publish()
+// renames them into place. Files never published are removed when the object goes.
+class StagedFiles {
+public:
+  StagedFiles() = default;
+  StagedFiles(StagedFiles&& other) noexcept;
+  StagedFiles& operator=(StagedFiles&&) = delete;
+  StagedFiles(const StagedFiles&) = delete;
+  StagedFiles& operator=(const StagedFiles&) = delete;
+  ~StagedFiles();
+
+  std::size_t size() const { return m_files.size(); }
+  // Renames every file into place and returns the final paths. Throws cant_write when a rename
+  // fails (the files not yet in place are removed; the next run writes them).
+  std::vector<std::filesystem::path> publish();
+
+private:
+  struct File {
+    std::filesystem::path tmp;
+    std::filesystem::path path;
+  };
+  std::vector<File> m_files;
+  friend StagedFiles stage_missing_files(const std::filesystem::path&, const std::vector<render::Json>&,
+                                         const books::DocumentSettings&);
+};
+
+// Stages the files that `documents` lack under books_dir/invoices/YYYY/: json and text, and the
+// formats [documents] sets for the payer's kind. Creates the folders; removes temporary files
+// killed runs left there. Throws cant_write (73) when a folder or file cannot be written.
+StagedFiles stage_missing_files(const std::filesystem::path& books_dir, const std::vector<render::Json>& documents,
+                                const books::DocumentSettings& settings);
+
 // Writes the files of every registered document that lacks them (invoices/YYYY/N.json, .txt and
-// the formats [documents] sets for the payer's kind), each to a temporary name renamed into
-// place. Returns the paths written.
+// the formats [documents] sets for the payer's kind): stage_missing_files, then publish().
+// Returns the paths written.
 std::vector<std::filesystem::path> write_missing_files(const std::filesystem::path& books_dir,
                                                        const std::vector<render::Json>& documents,
                                                        const books::DocumentSettings& settings);
+
+// A registered document's canonical JSON, parsed; a data error (65) naming the number when the
+// register holds something else (a damaged register).
+render::Json parse_stored_document(std::int64_t number, const std::string& json);
 
 // The numbers of earlier documents of the same contract that a document's regulation lines and
 // credited expenses correct (for the e-invoice's BillingReference), ascending.

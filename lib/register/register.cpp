@@ -2,10 +2,20 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace invoice_register {
 namespace fs = std::filesystem;
 
 std::unique_ptr<Register> Register::open_for_run(const fs::path& books_dir, int busy_timeout_ms) {
+  // The register holds personal data: a new one is created 0600 (less what the umask takes), and
+  // SQLite gives its journal the same mode. SQLite would create it 0644. An existing file keeps
+  // its mode; if this fails, SQLite's open below reports why.
+  if (const int fd = ::open((books_dir / k_file_name).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+                            k_file_mode);
+      fd >= 0)
+    ::close(fd);
   auto db = std::make_unique<Connection>(books_dir / k_file_name, Connection::Mode::read_write_create, busy_timeout_ms);
   db->exec("PRAGMA synchronous = FULL");
   db->exec("PRAGMA foreign_keys = ON");

@@ -1,5 +1,8 @@
 #pragma once
-// CSV for spreadsheets and scripts: RFC 4180, comma-separated, '.' decimals, a header line.
+// CSV for scripts and spreadsheets, RFC 4180 with CRLF line ends and a header line, in two styles:
+//   c  (default, for machines): comma-separated, '.' decimals, English column names, true/false;
+//   da (a Danish spreadsheet opens it as it is): a UTF-8 byte-order mark, semicolon-separated,
+//      ',' decimals without thousands separators, Danish column names, ja/nej.
 
 #include "render/json.hpp"
 
@@ -7,6 +10,8 @@
 
 namespace render {
 
-std::string report_csv(const Json& report);
+enum class CsvLocale { c, da };
+
+std::string report_csv(const Json& report, CsvLocale locale = CsvLocale::c);
 
 } // namespace render

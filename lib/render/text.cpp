@@ -177,7 +177,16 @@ std::string run_text(const Json& run, bool dry_run) {
   return out;
 }
 
-std::string report_text(const Json& report) {
+namespace {
+// ANSI colours (SGR) for text on a terminal; the CLI decides whether they are wanted.
+std::string colored(const std::string& text, const char* sgr, bool on) {
+  return on ? std::string(sgr) + text + "\x1b[0m" : text;
+}
+constexpr const char* k_sgr_red = "\x1b[31m";
+constexpr const char* k_sgr_yellow = "\x1b[33m";
+} // namespace
+
+std::string report_text(const Json& report, bool color) {
   std::string out = fmt::format("Timer pr. uge, {} til {}\n", str(report["from"]), str(report["to"]));
   if (report["contracts"].empty()) return out + "\n(ingen uger i perioden)\n";
   for (const Json& c : report["contracts"]) {
@@ -189,13 +198,13 @@ std::string report_text(const Json& report) {
              pad_left(danish_number(str(w["agreed"])), 8) + pad_left(danish_number(str(w["delivered"])), 9) +
              pad_left(danish_number(str(w["citizen_absent"])), 11) + pad_left(danish_number(str(w["staff_absent"])), 10) +
              pad_left(danish_number(str(w["billable"])), 8) + pad_left(danish_number(str(w["over_delivered"])), 7) +
-             (w["unlogged"].get<bool>() ? "  ulogget" : "") + "\n";
+             (w["unlogged"].get<bool>() ? "  " + colored("ulogget", k_sgr_yellow, color) : "") + "\n";
     }
   }
   return out;
 }
 
-std::string deadlines_text(const Json& deadlines) {
+std::string deadlines_text(const Json& deadlines, bool color) {
   std::string out = fmt::format("Frister pr. {}, {} dage frem\n", date_of(deadlines["as_of"]), deadlines["within"].get<int>());
   if (deadlines["deadlines"].empty()) return out + "\n(ingen frister)\n";
   out += "\n" + pad_right("Forfald", 13) + pad_right("Kontrakt", 16) + "Hvad\n";
@@ -204,8 +213,11 @@ std::string deadlines_text(const Json& deadlines) {
     std::string what = kind == "handleplan"      ? "handleplan mangler"
                        : kind == "status-report" ? fmt::format("statusrapport {}", d["number"].get<int>())
                                                  : "forløbet slutter";
-    if (d["overdue"].get<bool>()) what += " (overskredet)";
-    out += pad_right(date_of(d["due"]), 13) + pad_right(str(d["contract"]), 16) + what + "\n";
+    const bool overdue = d["overdue"].get<bool>();
+    if (overdue) what += " (overskredet)";
+    out += colored(pad_right(date_of(d["due"]), 13) + pad_right(str(d["contract"]), 16) + what, k_sgr_red,
+                   color && overdue) +
+           "\n";
   }
   return out;
 }

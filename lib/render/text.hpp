@@ -28,7 +28,8 @@ std::string line_description(const Json& line);
 std::string document_text(const Json& doc);
 // An invoice run: each document's lines, then the run's total.
 std::string run_text(const Json& run, bool dry_run);
-std::string report_text(const Json& report);
-std::string deadlines_text(const Json& deadlines);
+// With `color`, ANSI colours for a terminal: unlogged weeks in yellow, overdue deadlines in red.
+std::string report_text(const Json& report, bool color = false);
+std::string deadlines_text(const Json& deadlines, bool color = false);
 
 } // namespace render

@@ -1,24 +1,378 @@
-// Placeholder until the ubl renderer lands (issue 4); no default [documents] setting names it yet.
+// The e-invoice: one canonical document as UBL 2.1 XML per Peppol BIS Billing 3.0 (EN 16931 +
+// the Danish DK-R rules), the format Danish municipalities receive through NemHandel/Peppol.
+// Presentation only: every figure comes from the JSON; this file only maps, formats and, for a
+// credit note, flips signs (a UBL credit note states the credited amounts as positive figures).
+//
+// Where honorar's data goes (the field table of ../shared/einvoice/README.md has the rules):
+//   contract id      -> cac:ContractDocumentReference/cbc:ID (BT-12) and the document note
+//   citizen initials -> the document note (BT-22) only: never as an "invoiced object" (ARR/130),
+//                       which ERST reserves for the citizen's CPR number
+//   case_ref         -> cac:AdditionalDocumentReference (BT-122, "Sagsnummer") and the note
+//   corrects         -> one cac:BillingReference per corrected number (BT-25), invoice or credit note
 #include "render/format.hpp"
 
 #include "diag/diagnostic.hpp"
+#include "money/fixed2.hpp"
+#include "render/text.hpp"
+#include "render/xml_writer.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace render {
 namespace {
 
-class Pending final : public DocumentFormat {
+constexpr std::string_view k_customization_id =
+    "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0";
+constexpr std::string_view k_profile_id = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
+constexpr std::string_view k_cac = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
+constexpr std::string_view k_cbc = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
+// VAT directive art. 132(1)(g): welfare and social security work (the exempt social services).
+constexpr std::string_view k_exemption_code = "VATEX-EU-132-1G";
+
+[[noreturn]] void fail(const std::string& message) {
+  throw diag::Error(diag::ErrorKind::data, "cannot write the e-invoice (xml): " + message);
+}
+
+// obj[key] without inserting or asserting: null when obj has no such key.
+const Json& field(const Json& obj, std::string_view key) {
+  static const Json null_json;
+  if (!obj.is_object()) return null_json;
+  auto it = obj.find(key);
+  return it == obj.end() ? null_json : *it;
+}
+
+// A string, or an integer as its digits (document numbers); "" for null or a missing key.
+std::string text(const Json& j) {
+  if (j.is_string()) return j.get<std::string>();
+  if (j.is_number_integer()) return std::to_string(j.get<long long>());
+  return {};
+}
+std::string text(const Json& obj, std::string_view key) { return text(field(obj, key)); }
+
+// A SPEC §7 decimal string ("3750.00", "-7.50") in hundredths.
+std::int64_t hundredths(const Json& obj, std::string_view key, std::string_view what) {
+  const std::string s = text(obj, key);
+  auto h = money::parse_hundredths(s);
+  if (!h) fail(std::string(what) + " '" + s + "' is not a decimal number");
+  return *h;
+}
+
+std::string decimal(std::int64_t h) { return money::format_hundredths(h); }
+
+// Address lines as honorar.toml writes them: the first line is the street, a line "8000 Aarhus C"
+// (four digits, a space, the city; "DK-8000 ..." too) gives postal zone and city, other lines
+// are additional street name and, beyond that, the one free address line of BT-162/BT-163.
+struct Address {
+  std::string street, additional, zone, city;
+  std::vector<std::string> more;
+};
+
+bool postal_line(const std::string& line, std::string& zone, std::string& city) {
+  std::string_view s = line;
+  if (s.starts_with("DK-") || s.starts_with("DK ")) s.remove_prefix(3);
+  if (s.size() < 6) return false;
+  for (std::size_t i = 0; i < 4; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  if (s[4] != ' ') return false;
+  std::string_view rest = s.substr(5);
+  rest.remove_prefix(std::min(rest.find_first_not_of(' '), rest.size()));
+  if (rest.empty()) return false;
+  zone = std::string(s.substr(0, 4));
+  city = std::string(rest);
+  return true;
+}
+
+Address parse_address(const Json& lines) {
+  Address a;
+  if (!lines.is_array()) return a;
+  bool first = true;
+  for (const Json& l : lines) {
+    const std::string line = text(l);
+    if (line.empty()) continue;
+    if (a.zone.empty() && postal_line(line, a.zone, a.city)) {
+      first = false;
+      continue;
+    }
+    if (first) a.street = line;
+    else if (a.additional.empty()) a.additional = line;
+    else a.more.push_back(line);
+    first = false;
+  }
+  return a;
+}
+
+void write_address(XmlWriter& w, const Address& a) {
+  w.open("cac:PostalAddress");
+  w.optional_leaf("cbc:StreetName", a.street);
+  w.optional_leaf("cbc:AdditionalStreetName", a.additional);
+  w.optional_leaf("cbc:CityName", a.city);
+  w.optional_leaf("cbc:PostalZone", a.zone);
+  if (!a.more.empty()) {
+    std::string joined;
+    for (const std::string& m : a.more) joined += (joined.empty() ? "" : ", ") + m;
+    w.open("cac:AddressLine");
+    w.leaf("cbc:Line", joined);
+    w.close();
+  }
+  w.open("cac:Country");
+  w.leaf("cbc:IdentificationCode", "DK");
+  w.close();
+  w.close();
+}
+
+void write_tax_scheme(XmlWriter& w, std::string_view id) {
+  w.open("cac:TaxScheme");
+  w.leaf("cbc:ID", id);
+  w.close();
+}
+
+// The document's one VAT category: E (exempt) at 0 %, or S at the document's rate.
+struct VatCategory {
+  bool exempt = true;
+  std::string percent; // "0" or the JSON's rate, e.g. "25.00"
+  std::string note;    // the exemption text (BT-120)
+};
+
+void write_category(XmlWriter& w, std::string_view element, const VatCategory& vat, bool with_reason) {
+  w.open(element);
+  w.leaf("cbc:ID", vat.exempt ? "E" : "S");
+  w.leaf("cbc:Percent", vat.percent);
+  if (with_reason && vat.exempt) {
+    w.leaf("cbc:TaxExemptionReasonCode", k_exemption_code);
+    w.optional_leaf("cbc:TaxExemptionReason", vat.note);
+  }
+  write_tax_scheme(w, "VAT");
+  w.close();
+}
+
+class UblFormat final : public DocumentFormat {
 public:
   std::string_view name() const override { return "xml"; }
   std::string_view extension() const override { return "xml"; }
-  std::string render(const Json&) const override {
-    throw diag::Error(diag::ErrorKind::usage, "this document format is not available yet");
-  }
+  std::string render(const Json& doc) const override;
 };
+
+std::string UblFormat::render(const Json& doc) const {
+  const std::string kind = text(doc, "kind");
+  if (kind != "invoice" && kind != "credit-note") fail("unknown document kind '" + kind + "'");
+  const bool credit = kind == "credit-note";
+  // A credit note states what is credited: the canonical JSON's negative figures, negated.
+  const std::int64_t sign = credit ? -1 : 1;
+  const std::string root = credit ? "CreditNote" : "Invoice";
+  const std::string line_element = credit ? "cac:CreditNoteLine" : "cac:InvoiceLine";
+  const std::string quantity_element = credit ? "cbc:CreditedQuantity" : "cbc:InvoicedQuantity";
+
+  const std::string number = text(doc, "number");
+  if (number.empty()) fail("the document has no number (a dry run); only issued documents can be sent");
+  const Json& seller = field(doc, "seller");
+  const Json& buyer = field(doc, "buyer");
+  const Json& course = field(doc, "course");
+  const Json& lines = field(doc, "lines");
+  if (!lines.is_array() || lines.empty()) fail("document " + number + " has no lines");
+
+  const std::string cvr = text(seller, "cvr");
+  if (cvr.empty()) fail("the provider has no CVR number, which a Danish e-invoice must carry (DK-R-002)");
+  const std::string ean = text(buyer, "ean");
+  if (ean.empty())
+    fail("payer '" + text(buyer, "name") +
+         "' has no EAN: a Peppol e-invoice is addressed to the buyer's EAN/GLN. Give [payer] an 'ean', or leave "
+         "\"xml\" out of [documents] in honorar.toml for this kind of payer");
+  const std::string buyer_reference = text(buyer, "reference");
+  const std::string order = text(buyer, "order");
+  if (buyer_reference.empty() && order.empty())
+    fail("payer '" + text(buyer, "name") + "' has neither a 'reference' nor an 'order': Peppol needs one (R003)");
+
+  std::string currency = text(doc, "currency");
+  if (currency.empty()) currency = "DKK";
+  const XmlWriter::Attributes money_attr{{"currencyID", currency}};
+
+  VatCategory vat;
+  vat.exempt = !field(doc, "vat_rate").is_string();
+  vat.percent = vat.exempt ? "0" : text(doc, "vat_rate");
+  vat.note = text(doc, "vat_exemption_note");
+
+  const std::string month_text = text(doc, "month");
+  const auto month = calendar::parse_month(month_text);
+  if (!month) fail("month '" + month_text + "' is not YYYY-MM");
+
+  XmlWriter w;
+  const std::string ns = "urn:oasis:names:specification:ubl:schema:xsd:" + root + "-2";
+  w.open(root, {{"xmlns", ns}, {"xmlns:cac", k_cac}, {"xmlns:cbc", k_cbc}});
+  w.leaf("cbc:CustomizationID", k_customization_id);
+  w.leaf("cbc:ProfileID", k_profile_id);
+  w.leaf("cbc:ID", number);
+  w.leaf("cbc:IssueDate", text(doc, "issue_date"));
+  if (!credit) w.optional_leaf("cbc:DueDate", text(doc, "due_date"));
+  w.leaf(credit ? "cbc:CreditNoteTypeCode" : "cbc:InvoiceTypeCode", credit ? "381" : "380");
+
+  // One document note (BT-22; Peppol allows one): the course as the text format words it.
+  std::string note = "Forløb: " + text(course, "service") + " (" + text(doc, "contract") + ")";
+  if (const std::string citizen = text(course, "citizen"); !citizen.empty()) note += ", borger " + citizen;
+  if (const std::string case_ref = text(course, "case_ref"); !case_ref.empty()) note += ". Sagsnr.: " + case_ref;
+  if (const std::string basis = text(course, "legal_basis"); !basis.empty()) note += ". Lovgrundlag: " + basis;
+  w.leaf("cbc:Note", note);
+  w.leaf("cbc:DocumentCurrencyCode", currency);
+  w.optional_leaf("cbc:AccountingCost", text(buyer, "accounting_cost"));
+  w.optional_leaf("cbc:BuyerReference", buyer_reference);
+  w.open("cac:InvoicePeriod");
+  w.leaf("cbc:StartDate", month->first_day().to_string());
+  w.leaf("cbc:EndDate", month->last_day().to_string());
+  w.close();
+  if (!order.empty()) {
+    w.open("cac:OrderReference");
+    w.leaf("cbc:ID", order);
+    w.close();
+  }
+  for (const Json& corrected : field(doc, "corrects")) {
+    const std::string id = text(corrected);
+    if (id.empty()) continue;
+    w.open("cac:BillingReference");
+    w.open("cac:InvoiceDocumentReference");
+    w.leaf("cbc:ID", id);
+    w.close();
+    w.close();
+  }
+  if (const std::string contract = text(doc, "contract"); !contract.empty()) {
+    w.open("cac:ContractDocumentReference");
+    w.leaf("cbc:ID", contract);
+    w.close();
+  }
+  if (const std::string case_ref = text(course, "case_ref"); !case_ref.empty()) {
+    w.open("cac:AdditionalDocumentReference");
+    w.leaf("cbc:ID", case_ref);
+    w.leaf("cbc:DocumentDescription", "Sagsnummer");
+    w.close();
+  }
+
+  // Seller: CVR as electronic address (0184) and legal registration; the tax id in the VAT
+  // scheme when VAT is charged, else as a tax registration (TAX) so that category E is valid (BR-E-02).
+  w.open("cac:AccountingSupplierParty");
+  w.open("cac:Party");
+  w.leaf("cbc:EndpointID", cvr, {{"schemeID", "0184"}});
+  write_address(w, parse_address(field(seller, "address")));
+  w.open("cac:PartyTaxScheme");
+  w.leaf("cbc:CompanyID", "DK" + cvr);
+  write_tax_scheme(w, vat.exempt ? "TAX" : "VAT");
+  w.close();
+  w.open("cac:PartyLegalEntity");
+  w.leaf("cbc:RegistrationName", text(seller, "name"));
+  w.leaf("cbc:CompanyID", cvr, {{"schemeID", "0184"}});
+  w.close();
+  if (const std::string email = text(seller, "email"); !email.empty()) {
+    w.open("cac:Contact");
+    w.leaf("cbc:ElectronicMail", email);
+    w.close();
+  }
+  w.close();
+  w.close();
+
+  w.open("cac:AccountingCustomerParty");
+  w.open("cac:Party");
+  w.leaf("cbc:EndpointID", ean, {{"schemeID", "0088"}});
+  write_address(w, parse_address(field(buyer, "address")));
+  w.open("cac:PartyLegalEntity");
+  w.leaf("cbc:RegistrationName", text(buyer, "name"));
+  w.close();
+  w.close();
+  w.close();
+
+  // Payment: domestic transfer (42) needs konto and reg.nr. (DK-R-006); an IBAN is 58.
+  const Json& bank = field(seller, "bank");
+  const std::string reg = text(bank, "reg");
+  const std::string account = text(bank, "account");
+  const std::string iban = text(bank, "iban");
+  if (account.empty() && iban.empty()) fail("the provider has no bank account");
+  w.open("cac:PaymentMeans");
+  w.leaf("cbc:PaymentMeansCode", iban.empty() ? "42" : "58");
+  if (credit) w.optional_leaf("cbc:PaymentDueDate", text(doc, "due_date"));
+  w.leaf("cbc:PaymentID", number);
+  w.open("cac:PayeeFinancialAccount");
+  w.leaf("cbc:ID", iban.empty() ? account : iban);
+  const std::string branch = iban.empty() ? reg : text(bank, "bic");
+  if (!branch.empty()) {
+    w.open("cac:FinancialInstitutionBranch");
+    w.leaf("cbc:ID", branch);
+    w.close();
+  }
+  w.close();
+  w.close();
+  if (const std::string terms = text(doc, "payment_terms"); !terms.empty()) {
+    w.open("cac:PaymentTerms");
+    w.leaf("cbc:Note", terms);
+    w.close();
+  }
+
+  const std::string net = decimal(sign * hundredths(doc, "net", "net"));
+  const std::string vat_amount = decimal(sign * hundredths(doc, "vat", "vat"));
+  const std::string total = decimal(sign * hundredths(doc, "total", "total"));
+  w.open("cac:TaxTotal");
+  w.leaf("cbc:TaxAmount", vat_amount, money_attr);
+  w.open("cac:TaxSubtotal");
+  w.leaf("cbc:TaxableAmount", net, money_attr);
+  w.leaf("cbc:TaxAmount", vat_amount, money_attr);
+  write_category(w, "cac:TaxCategory", vat, true);
+  w.close();
+  w.close();
+  w.open("cac:LegalMonetaryTotal");
+  w.leaf("cbc:LineExtensionAmount", net, money_attr);
+  w.leaf("cbc:TaxExclusiveAmount", net, money_attr);
+  w.leaf("cbc:TaxInclusiveAmount", total, money_attr);
+  w.leaf("cbc:PayableAmount", total, money_attr);
+  w.close();
+
+  // Lines: the price is never negative (BR-27), so a negative amount is a negative quantity.
+  // Hours: quantity = hours in HUR at the hourly rate; expenses: one piece (C62) at |amount|.
+  // Amount = hours x rate rounded to øre, within PEPPOL-EN16931-R120's 0.02 tolerance.
+  const std::string service = text(course, "service");
+  int id = 0;
+  for (const Json& l : lines) {
+    ++id;
+    const std::string what = "line " + std::to_string(id);
+    const std::string type = text(l, "type");
+    const std::int64_t amount = sign * hundredths(l, "amount", what + " amount");
+    std::int64_t quantity = 0; // hundredths
+    std::int64_t price = 0;
+    std::string unit;
+    if (type == "week" || type == "regulation") {
+      quantity = sign * hundredths(l, "hours", what + " hours");
+      price = hundredths(l, "rate", what + " rate");
+      if (price < 0) quantity = -quantity, price = -price;
+      unit = "HUR";
+    } else if (type == "expense") {
+      quantity = amount < 0 ? -100 : 100;
+      price = amount < 0 ? -amount : amount;
+      unit = "C62";
+    } else {
+      fail(what + " has unknown type '" + type + "'");
+    }
+    const std::string quantity_text = unit == "C62" ? (quantity < 0 ? "-1" : "1") : decimal(quantity);
+    w.open(line_element);
+    w.leaf("cbc:ID", std::to_string(id));
+    w.leaf(quantity_element, quantity_text, {{"unitCode", unit}});
+    w.leaf("cbc:LineExtensionAmount", decimal(amount), money_attr);
+    w.open("cac:Item");
+    if (unit == "HUR" && !service.empty())
+      w.leaf("cbc:Description", service + ", kontrakt " + text(doc, "contract"));
+    w.leaf("cbc:Name", line_description(l));
+    write_category(w, "cac:ClassifiedTaxCategory", vat, false);
+    w.close();
+    w.open("cac:Price");
+    w.leaf("cbc:PriceAmount", decimal(price), money_attr);
+    w.close();
+    w.close();
+  }
+  w.close();
+  return w.finish();
+}
 
 } // namespace
 
 const DocumentFormat& ubl_format() {
-  static const Pending format;
+  static const UblFormat format;
   return format;
 }
 

@@ -1,0 +1,111 @@
+#pragma once
+// The time-log cache: the entries and expenses of every time-log file as the loader read them,
+// so that a run re-parses only the files that changed (bench/README.md, ARCHITECTURE.md).
+// Internal to books/.
+//
+// One file per books directory, outside the books (a `check` or a dry run writes nothing into
+// the books): $HONORAR_CACHE if it names a directory, else $XDG_CACHE_HOME/honorar, else
+// ~/.cache/honorar; HONORAR_CACHE=off turns it off. A record is used only when the time-log
+// file's path, size, modification time and content hash (of the bytes read in this run) all
+// equal the recorded ones, when the cache was written by this very build of honorar (its
+// GNU build-id), when the record's own checksum holds, and when every contract id it names
+// still resolves (and still has an expense agreement, for expenses). Only files that loaded
+// without any diagnostic are recorded, so a cached file adds no diagnostic, like a fresh parse.
+// Anything else -- a missing, foreign, truncated or damaged cache -- is a miss: the file is parsed.
+
+#include "books/load.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace books {
+
+// A fast 64-bit hash of file contents (wyhash-style multiply-fold; not cryptographic).
+std::uint64_t content_hash(std::string_view bytes);
+
+struct FileStamp {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t hash = 0; // content_hash of the bytes
+  friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+// A read-only view of a cache file (memory-mapped while the object lives).
+class TimelogCache {
+public:
+  TimelogCache() = default;
+  // An absent, unreadable, foreign or damaged file gives an empty cache.
+  static TimelogCache open(const std::filesystem::path& file);
+  TimelogCache(TimelogCache&& other) noexcept;
+  TimelogCache& operator=(TimelogCache&& other) noexcept;
+  TimelogCache(const TimelogCache&) = delete;
+  TimelogCache& operator=(const TimelogCache&) = delete;
+  ~TimelogCache();
+
+  std::size_t file_count() const { return m_records.size(); }
+  bool contains(const std::string& rel) const { return m_records.contains(rel); }
+  // The number of entries recorded for rel (a hint for reserving), 0 when none.
+  std::size_t entry_count(const std::string& rel) const;
+  // Appends rel's recorded entries and expenses when the record matches (see above) and returns
+  // its stored bytes (for the next cache file); nullopt, appending nothing, otherwise.
+  std::optional<std::string_view> restore(const std::string& rel, const FileStamp& stamp,
+                                          const std::shared_ptr<const std::string>& shared_path,
+                                          const ContractIndex& contracts, std::vector<Entry>& entries,
+                                          std::vector<Expense>& expenses) const;
+
+private:
+  struct Record {
+    FileStamp stamp;
+    std::uint32_t entries = 0;
+    std::string_view blob; // the serialised entries and expenses
+    std::uint64_t blob_hash = 0;
+  };
+  void* m_map = nullptr;
+  std::size_t m_map_size = 0;
+  std::unordered_map<std::string_view, Record> m_records;
+};
+
+// The stored form of one file's entries and expenses; empty when they cannot be stored (a field
+// too large for the format), in which case the file is simply not cached.
+std::string serialize_timelog(std::span<const Entry> entries, std::span<const Expense> expenses,
+                              const std::vector<Contract>& contracts);
+
+// Writes a cache file record by record to a temporary name and renames it into place. Every
+// failure is silent: the cache is never needed.
+class TimelogCacheWriter {
+public:
+  explicit TimelogCacheWriter(std::filesystem::path file);
+  TimelogCacheWriter(const TimelogCacheWriter&) = delete;
+  TimelogCacheWriter& operator=(const TimelogCacheWriter&) = delete;
+  ~TimelogCacheWriter();
+  void add(const std::string& rel, const FileStamp& stamp, std::uint32_t entries, std::string_view blob);
+  // Whether the cache file is now in place.
+  bool commit();
+
+private:
+  bool write(std::string_view bytes);
+  bool flush(std::string_view bytes);
+  std::filesystem::path m_file;
+  std::string m_tmp;
+  int m_fd = -1;
+  std::uint32_t m_count = 0;
+  std::string m_buffer;
+};
+
+// Where the cache of the books at `root` lives, or nullopt when caching is off. `explicit_dir`
+// says whether $HONORAR_CACHE named the directory (then every books directory is cached;
+// otherwise only time logs of at least LoadOptions::cache_min_bytes).
+struct CacheLocation {
+  std::filesystem::path file;
+  bool explicit_dir = false;
+};
+std::optional<CacheLocation> default_cache_location(const std::filesystem::path& root);
+
+} // namespace books

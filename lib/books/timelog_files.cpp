@@ -1,0 +1,220 @@
+// Loading all time-log files (see timelog_files.hpp).
+#include "books/timelog_files.hpp"
+
+#include "books/fast_timelog.hpp"
+#include "books/parallel.hpp"
+#include "books/timelog_cache.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <algorithm>
+#include <iterator>
+#include <optional>
+
+namespace books {
+namespace fs = std::filesystem;
+namespace {
+
+// Sizes of the smallest possible entries, for reserving (an over-estimate costs address space only).
+constexpr std::size_t k_min_toml_entry_bytes = 40;
+constexpr std::size_t k_min_csv_entry_bytes = 16;
+constexpr std::size_t k_window = 4; // files read ahead of the merge
+
+struct FileStat {
+  bool ok = false;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+};
+
+FileStat stat_file(const fs::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {};
+  return {true, static_cast<std::uint64_t>(st.st_size),
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+// The content hash of a file, read through a mapping (no copy), if its size is still `size`.
+std::optional<std::uint64_t> hash_of_file(const fs::path& path, std::uint64_t size) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || static_cast<std::uint64_t>(st.st_size) != size) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  if (size == 0) {
+    ::close(fd);
+    return content_hash({});
+  }
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) return std::nullopt;
+  const std::uint64_t hash = content_hash(std::string_view(static_cast<const char*>(map), size));
+  ::munmap(map, size);
+  return hash;
+}
+
+// Asks the kernel for transparent huge pages under a large buffer about to be filled: a
+// five-year history is ~100 MB of entries, and faulting it in 4 KiB pages costs more than
+// filling it. Only advice: ignored where THP is off.
+void advise_huge_pages(const void* data, std::size_t bytes) {
+  constexpr std::uintptr_t k_huge = 2 << 20;
+  if (bytes < 4 * k_huge) return;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + k_huge - 1) & ~(k_huge - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(k_huge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+
+struct FileResult {
+  std::vector<Entry> entries;
+  std::vector<Expense> expenses;
+  diag::Diagnostics diags;
+  FileStamp stamp;
+  bool hit = false;       // restored from the cache
+  bool fast = false;      // parsed by the fast path
+  std::string_view kept;  // hit: the cache's stored bytes
+  std::string blob;       // parsed now and cacheable: the bytes to store
+};
+
+} // namespace
+
+LoadOptions LoadOptions::from_environment(const fs::path& root) {
+  LoadOptions options;
+  auto setting = [](const char* name) { const char* v = std::getenv(name); return std::string_view(v ? v : ""); };
+  if (setting("HONORAR_FAST_PATH") == "off") options.fast_path = false;
+  if (const auto threads = setting("HONORAR_THREADS"); threads.size() == 1 && threads[0] >= '1' && threads[0] <= '8')
+    options.threads = static_cast<unsigned>(threads[0] - '0');
+  if (auto where = default_cache_location(root)) {
+    options.cache_file = where->file;
+    options.cache_min_bytes = where->explicit_dir ? 0 : k_default_cache_min_bytes;
+  }
+  return options;
+}
+
+void append_diagnostics(diag::Diagnostics& to, const diag::Diagnostics& from) {
+  for (const diag::Diagnostic& d : from.items()) {
+    if (d.severity == diag::Severity::error) to.error(d.where, d.message);
+    else to.warning(d.where, d.message);
+  }
+}
+
+void load_timelog_files(const fs::path& root, const std::vector<std::string>& rels, Books& books,
+                        diag::Diagnostics& diags, const LoadOptions& options, const ReadBooksFile& read) {
+  const ContractIndex index(books.contracts);
+  const std::size_t n = rels.size();
+
+  // Stat first: a file that changes after its stat has a newer mtime than the one recorded
+  // with its content, so it is re-read next time.
+  std::vector<FileStat> stats(n);
+  std::uint64_t total_bytes = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    stats[i] = stat_file(root / rels[i]);
+    total_bytes += stats[i].size;
+  }
+  TimelogCache cache;
+  if (options.cache_file) cache = TimelogCache::open(*options.cache_file);
+  const bool write_cache = options.cache_file && total_bytes >= options.cache_min_bytes;
+
+  std::size_t estimate = books.entries.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t cached = cache.entry_count(rels[i]);
+    estimate += cached ? cached
+                       : std::min(stats[i].size, k_max_books_file_bytes) / // a larger file is refused unread
+                             (rels[i].ends_with(".csv") ? k_min_csv_entry_bytes : k_min_toml_entry_bytes) + 1;
+  }
+
+  auto work = [&](std::size_t i) {
+    const std::string& rel = rels[i];
+    FileResult r;
+    const auto shared_path = std::make_shared<const std::string>(rel);
+    if (stats[i].ok && cache.contains(rel)) {
+      // A recorded file: hash it where it lies (no copy), and reuse the record if all agrees.
+      if (const auto hash = hash_of_file(root / rel, stats[i].size)) {
+        const FileStamp stamp{stats[i].size, stats[i].mtime_ns, *hash};
+        if (auto kept = cache.restore(rel, stamp, shared_path, index, r.entries, r.expenses)) {
+          r.hit = true;
+          r.kept = *kept;
+          r.stamp = stamp;
+          return r;
+        }
+      }
+    }
+    std::string text = read(root / rel, rel, r.diags);
+    const bool stamped = stats[i].ok && r.diags.items().empty() && stats[i].size == text.size();
+    r.stamp = {text.size(), stats[i].mtime_ns, stamped ? content_hash(text) : 0};
+    if (rel.ends_with(".csv")) {
+      r.entries.reserve(text.size() / k_min_csv_entry_bytes + 1);
+      load_timelog_csv(rel, text, index, r.entries, r.diags);
+    } else {
+      r.entries.reserve(text.size() / k_min_toml_entry_bytes + 1);
+      r.fast = options.fast_path && fast_timelog_toml(shared_path, text, index, r.entries, r.expenses);
+      if (!r.fast) load_timelog_toml(rel, std::move(text), index, r.entries, r.expenses, r.diags);
+    }
+    std::string().swap(text); // before serialising: a one-file history is tens of MB
+    if (write_cache && stamped && r.diags.items().empty())
+      r.blob = serialize_timelog(r.entries, r.expenses, books.contracts);
+    return r;
+  };
+
+  // The new cache is written only when it would differ from the old one; records of files
+  // restored before the first change are remembered and written once one is found.
+  struct Kept {
+    const std::string* rel;
+    FileStamp stamp;
+    std::uint32_t entries;
+    std::string_view blob;
+  };
+  std::vector<Kept> kept_so_far;
+  std::optional<TimelogCacheWriter> writer;
+  std::size_t hits = 0;
+  auto open_writer = [&] {
+    writer.emplace(*options.cache_file);
+    for (const Kept& k : kept_so_far) writer->add(*k.rel, k.stamp, k.entries, k.blob);
+    kept_so_far.clear();
+  };
+
+  auto consume = [&](std::size_t i, FileResult r) {
+    append_diagnostics(diags, r.diags);
+    if (options.stats) {
+      ++options.stats->files;
+      ++(r.hit ? options.stats->from_cache : r.fast ? options.stats->fast : options.stats->full);
+    }
+    const auto entry_count = static_cast<std::uint32_t>(r.entries.size());
+    if (books.entries.empty()) {
+      books.entries = std::move(r.entries);
+      if (books.entries.capacity() < estimate) {
+        books.entries.reserve(estimate);
+        advise_huge_pages(books.entries.data(), estimate * sizeof(Entry));
+      }
+    } else {
+      books.entries.insert(books.entries.end(), std::make_move_iterator(r.entries.begin()),
+                           std::make_move_iterator(r.entries.end()));
+    }
+    std::vector<Entry>().swap(r.entries);
+    books.expenses.insert(books.expenses.end(), std::make_move_iterator(r.expenses.begin()),
+                          std::make_move_iterator(r.expenses.end()));
+    if (!write_cache) return;
+    if (r.hit) {
+      ++hits;
+      if (writer) writer->add(rels[i], r.stamp, entry_count, r.kept);
+      else kept_so_far.push_back({&rels[i], r.stamp, entry_count, r.kept});
+    } else if (!r.blob.empty()) {
+      if (!writer) open_writer();
+      writer->add(rels[i], r.stamp, entry_count, r.blob);
+    }
+  };
+
+  for_each_ordered(n, options.threads ? options.threads : loader_threads(), k_window, work, consume);
+  if (!write_cache) return;
+  if (!writer && hits != cache.file_count()) open_writer(); // files went away
+  if (writer) {
+    const bool written = writer->commit();
+    if (options.stats) options.stats->cache_written = written;
+  }
+}
+
+} // namespace books

@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# honorar check | tjek (SPEC §5): every problem as PATH:LINE:COLUMN: error|warning: MESSAGE on
+# stderr, then a summary; exit 65 on any error; --format json.
+source "$(dirname "$0")/lib.sh"
+
+B=$(copy_books november)
+E=$(copy_books errors)
+T=(--today 2025-12-01)
+DIAG='^[^:]+:[0-9]+:[0-9]+: (error|warning): .+$'
+SUMMARY='^[0-9]+ errors?, [0-9]+ warnings? in [0-9]+ contracts?, [0-9]+ entr(y|ies), [0-9]+ expenses?$'
+
+NOVEMBER_WARNINGS="contracts/ab.toml:1:18: warning: contract 2C-2025-014: week 2025-W48 is over-delivered by 1.50 hours (never billed, never carried over)
+contracts/cd.toml:1:18: warning: contract 2C-2025-020 has no 'handleplan' date: the payer's action plan is a precondition for the start (§9)
+contracts/cd.toml:1:18: warning: contract 2C-2025-020: week 2025-W47 is over-delivered by 1.00 hours (never billed, never carried over)
+"
+ERRORS="contracts/ef.toml:15:13: error: EAN number '5798000111227' is not valid (13 digits with a GS1 check digit)
+timelog/2025/mentor.csv:8:1: error: unknown contract '2C-2025-099'
+timelog/2025/mentor.csv:9:24: error: 'hours' must be a number with at most 2 decimals, not \"two\"
+timelog/2025/november.toml:66:12: error: expense for contract '2C-2025-020', which has no expense agreement ([expenses] agreed = true, §11)
+timelog/2025/november.toml:71:12: error: expense for contract '2C-2025-020', which has no expense agreement ([expenses] agreed = true, §11)
+"
+
+test_case "valid books: exit 0, warnings and a summary on stderr, nothing on stdout"
+run --books "$B" "${T[@]}" check
+expect_exit 0
+expect_stdout_empty
+expect_stderr "${NOVEMBER_WARNINGS}0 errors, 3 warnings in 3 contracts, 19 entries, 2 expenses
+"
+expect_stderr_lines_match "$DIAG|$SUMMARY"
+
+test_case "tjek is check"
+run --books "$B" "${T[@]}" tjek
+expect_exit 0
+expect_stdout_empty
+expect_stderr "${NOVEMBER_WARNINGS}0 errors, 3 warnings in 3 contracts, 19 entries, 2 expenses
+"
+
+test_case "valid books, --quiet: nothing at all"
+run --books "$B" "${T[@]}" check --quiet
+expect_exit 0
+expect_stdout_empty
+expect_stderr_empty
+
+test_case "check writes nothing"
+expect_true "the books are unchanged" diff -r "$B" "$BOOKS_DIR/november"
+
+test_case "valid books without warnings: the summary alone, singular forms"
+C=$TMP/clean
+write_settings "$C"
+write_contract "$C" K-1 2025-11-03
+write_file "$C/timelog/a.csv" <<'EOF'
+contract,date,hours,status
+K-1,2025-11-04,5,
+EOF
+run --books "$C" --today 2025-11-10 check
+expect_exit 0
+expect_stdout_empty
+expect_stderr $'0 errors, 0 warnings in 1 contract, 1 entry, 0 expenses\n'
+
+test_case "an unlogged finished week is a warning, and depends on --today"
+rm "$C/timelog/a.csv"
+run --books "$C" --today 2025-11-10 check
+expect_exit 0
+expect_stderr "contracts/K-1.toml:1:18: warning: contract K-1: week 2025-W45 is unlogged (no entries); it is billed as 5.00 hours
+0 errors, 1 warning in 1 contract, 0 entries, 0 expenses
+"
+run --books "$C" --today 2025-11-09 check
+expect_exit 0
+expect_stderr $'0 errors, 0 warnings in 1 contract, 0 entries, 0 expenses\n'
+
+test_case "invalid books: exit 65, every error located, then the summary"
+run --books "$E" "${T[@]}" check
+expect_exit 65
+expect_stdout_empty
+expect_stderr "${NOVEMBER_WARNINGS}${ERRORS}5 errors, 3 warnings in 3 contracts, 19 entries, 0 expenses
+"
+expect_stderr_lines_match "$DIAG|$SUMMARY"
+
+test_case "invalid books, --quiet: the errors and the summary, no warnings"
+run --books "$E" "${T[@]}" --quiet check
+expect_exit 65
+expect_stdout_empty
+expect_stderr "${ERRORS}5 errors, 3 warnings in 3 contracts, 19 entries, 0 expenses
+"
+
+test_case "check --format json on valid books"
+run --books "$B" "${T[@]}" check --format json
+expect_exit 0
+expect_stderr_empty
+expect_json_eq 'sorted(j)' '["errors", "warnings"]'
+expect_json_eq 'j["errors"]' '[]'
+expect_json_eq 'j["warnings"][0]' '{"file": "contracts/ab.toml", "line": 1, "column": 18,
+  "message": "contract 2C-2025-014: week 2025-W48 is over-delivered by 1.50 hours (never billed, never carried over)"}'
+expect_json_eq '[(w["file"], w["line"], w["column"]) for w in j["warnings"]]' \
+  '[("contracts/ab.toml", 1, 18), ("contracts/cd.toml", 1, 18), ("contracts/cd.toml", 1, 18)]'
+expect_json 'all(sorted(d) == ["column", "file", "line", "message"] for d in j["warnings"])'
+
+test_case "check --format json on invalid books: exit 65, the errors in the JSON"
+run --books "$E" "${T[@]}" check --format json
+expect_exit 65
+expect_json_eq '[(e["file"], e["line"], e["column"]) for e in j["errors"]]' \
+  '[("contracts/ef.toml", 15, 13), ("timelog/2025/mentor.csv", 8, 1), ("timelog/2025/mentor.csv", 9, 24),
+    ("timelog/2025/november.toml", 66, 12), ("timelog/2025/november.toml", 71, 12)]'
+expect_json_eq 'j["errors"][1]["message"]' '"unknown contract '\''2C-2025-099'\''"'
+expect_json_eq 'len(j["warnings"])' '3'
+expect_json 'all(sorted(d) == ["column", "file", "line", "message"] for d in j["errors"])'
+
+test_case "check --format json --quiet still prints the JSON"
+run --books "$E" "${T[@]}" check --format json --quiet
+expect_exit 65
+expect_json_eq 'len(j["errors"])' '5'
+
+test_case "typos, syntax, decimals, CPR numbers: all reported at once, with a hint"
+X=$TMP/typos
+write_settings "$X"
+write_contract "$X" K-1
+sed -i 's/^hours_per_week/hours_per_weak/' "$X/contracts/K-1.toml"
+write_file "$X/contracts/broken.toml" <<'EOF'
+id = "K-2"
+citizen =
+EOF
+write_file "$X/timelog/b.toml" <<'EOF'
+[[entry]]
+contract = "K-1"
+date     = 2025-11-05
+hours    = 1
+note     = "cpr 010203-1234"
+[[entry]]
+contract = "K-1"
+date = 2025-11-06
+hours = 1.234
+EOF
+run --books "$X" --today 2025-11-10 check
+expect_exit 65
+expect_stdout_empty
+expect_stderr "contracts/K-1.toml:1:1: error: contract is missing 'hours_per_week' (or a [[terms]] entry from the start date)
+contracts/K-1.toml:5:1: error: unknown key 'hours_per_weak' in the contract (did you mean 'hours_per_week'?)
+contracts/broken.toml:2:10: error: TOML syntax: Error while parsing key-value pair: expected value, saw '\n'
+timelog/b.toml:5:12: error: 'note' contains what looks like a CPR number: never store CPR numbers (§5)
+timelog/b.toml:9:9: error: 'hours' must have at most 2 decimals, not 1.234
+5 errors, 0 warnings in 1 contract, 0 entries, 0 expenses
+"
+
+test_case "a contract id used twice"
+D=$TMP/dup
+write_settings "$D"
+write_contract "$D" K-1
+cp "$D/contracts/K-1.toml" "$D/contracts/K-1-copy.toml"
+run --books "$D" --today 2025-11-03 check
+expect_exit 65
+expect_stderr_contains "contracts/K-1.toml:1:"
+expect_stderr_contains ": error: "
+expect_stderr_contains "K-1"
+expect_stderr_lines_match "$DIAG|$SUMMARY"
+
+test_case "a CSV time log with an unknown column"
+V=$TMP/csv
+write_settings "$V"
+write_contract "$V" K-1
+write_file "$V/timelog/x.csv" <<'EOF'
+contract,date,hours,status,minutes
+K-1,2025-11-04,5,,3
+EOF
+run --books "$V" --today 2025-11-03 check
+expect_exit 65
+expect_stderr_contains "timelog/x.csv:1:"
+expect_stderr_contains "minutes"
+expect_stderr_lines_match "$DIAG|$SUMMARY"
+
+test_case "missing books: exit 66"
+run --books "$TMP/nowhere" "${T[@]}" check
+expect_exit 66
+expect_stdout_empty
+expect_stderr "honorar: the books directory '$TMP/nowhere' does not exist
+"
+mkdir "$TMP/empty"
+run --books "$TMP/empty" "${T[@]}" check
+expect_exit 66
+expect_stdout_empty
+expect_stderr "honorar: '$TMP/empty' has no honorar.toml: is it a books directory? (see honorar(5))
+"
+run --books "$TMP/empty" "${T[@]}" check --format json
+expect_exit 66
+expect_stdout_empty
+
+test_case "--format csv is not for check"
+run --books "$B" "${T[@]}" check --format csv
+expect_exit 64
+expect_stdout_empty
+expect_stderr $'honorar: --format must be one of text, json here, not "csv"\n'
+
+finish
