@@ -85,11 +85,15 @@ namespace {
 // * A dotted key or table header of many parts: toml++ builds, walks and frees one nested table
 //   per part recursively; some ten thousand overflow the stack. Books files need three at most,
 //   so more than 17 are refused. (Nested arrays and inline tables toml++ limits itself, to 256.)
-// * A non-ASCII character where toml++ asks whether it is whitespace: outside strings and
-//   comments (where TOML allows no such character anyway), and in a multi-line basic string
-//   right after a backslash and any whitespace or line breaks ("line-ending backslash"). For
-//   most of U+00A1..U+0499 (æ, ø, å among them) that question reaches __builtin_unreachable()
-//   in toml++ 3.3.0: undefined behaviour (marzer/tomlplusplus#190, #295; fixed upstream later).
+// * A non-ASCII character where toml++ asks whether it is whitespace. For most of
+//   U+00A1..U+0499 (æ, ø, å among them) that question reaches __builtin_unreachable() in toml++
+//   3.3.0: undefined behaviour (marzer/tomlplusplus#190, #295; fixed upstream later). toml++ asks
+//   it of every character outside strings (where TOML allows no such character anyway), of the
+//   characters it scans ahead of a value until a space, comma, ']', '}' or '#' -- past a quote
+//   that cannot start a string there (`x = 1"ø"`, `x = [a["ø"]`) -- and in a multi-line basic string
+//   right after a backslash and any whitespace or line breaks (a "line-ending backslash").
+//   So refused are: a non-ASCII character outside strings and comments, a quote where no string
+//   can start, and a non-ASCII character right after a line-ending backslash.
 constexpr std::size_t k_max_key_dots = 16;
 
 struct Refusal {
@@ -98,13 +102,17 @@ struct Refusal {
   std::string message;
 };
 
-// A lexical scan that follows strings and comments as TOML defines them. Where it cannot follow
-// the text, that text is invalid TOML, and toml++ stops there with its own message.
+// A lexical scan that follows strings and comments as TOML defines them, and whether a key or a
+// value is expected (to tell where a string may start). Where it cannot follow the text, that
+// text is invalid TOML.
 std::optional<Refusal> refuse_before_parsing(std::string_view text) {
   int line = 1;
   std::size_t line_start = 0;
   std::size_t dots = 0;
-  bool after_part = false; // the last token was a key part (a bare word or a quoted string)
+  bool after_part = false;  // the last token was a key part (a bare word or a quoted string)
+  bool value = false;       // a value is expected or being read (else a key)
+  std::vector<char> nested; // open '[' (arrays: values inside) and '{' (inline tables: keys inside)
+  char last = '\n';         // the last character that is not a space or tab ('a': a bare one)
   auto column = [&](std::size_t i) {
     int col = 1;
     for (std::size_t k = line_start; k < i; ++k)
@@ -123,6 +131,7 @@ std::optional<Refusal> refuse_before_parsing(std::string_view text) {
     const bool bare = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     if (bare) {
       after_part = true;
+      last = 'a';
       ++i;
     } else if (c == ' ' || c == '\t') {
       ++i;
@@ -132,8 +141,17 @@ std::optional<Refusal> refuse_before_parsing(std::string_view text) {
                        fmt::format("a dotted key or table header with more than {} parts: books files need 3 at most",
                                    k_max_key_dots + 1)};
       after_part = false;
+      last = '.';
       ++i;
     } else if (c == '"' || c == '\'') {
+      const bool may_start = value ? (last == '=' || last == '[' || last == ',' ||
+                                      (last == '\n' && !nested.empty() && nested.back() == '['))
+                                   : (last == '\n' || last == '[' || last == '.' || last == '{' || last == ',');
+      if (!may_start)
+        return Refusal{line, column(i),
+                       fmt::format("unexpected {}: a string starts after '=', '[' or ',', a quoted key at the start of a "
+                                   "line or after '.'",
+                                   c == '"' ? "'\"'" : "\"'\"")};
       const bool multi = text.substr(i, 3) == std::string_view(c == '"' ? "\"\"\"" : "'''");
       const std::string_view close = multi ? text.substr(i, 3) : text.substr(i, 1);
       i += close.size();
@@ -168,12 +186,49 @@ std::optional<Refusal> refuse_before_parsing(std::string_view text) {
         ++i;
       }
       after_part = true;
+      last = '"';
     } else if (c == '#') {
       while (i < text.size() && text[i] != '\n') ++i;
     } else if (non_ascii(i)) {
       return Refusal{line, column(i), "TOML allows letters such as 'ø' only inside quotes (a string) or in a comment"};
+    } else if (value && (last == 'a' || last == 'x') && c != '\n' && c != '\r' && c != ',' && c != ']' && c != '}') {
+      // Inside a bare value (a number, date, boolean or garbage): toml++ scans ahead until a
+      // space, line break, comma, ']', '}' or '#', so '[', '{' and '=' here open nothing.
+      last = 'x';
+      dots = 0;
+      after_part = false;
+      ++i;
     } else {
-      if (c == '\n') new_line(i);
+      switch (c) {
+      case '\n':
+        new_line(i);
+        if (nested.empty()) value = false;
+        break;
+      case '=': value = true; break;
+      case '[':
+        if (value) nested.push_back('[');
+        break;
+      case ']':
+        if (!nested.empty() && nested.back() == '[') nested.pop_back();
+        break;
+      case '{':
+        if (value) {
+          nested.push_back('{');
+          value = false;
+        }
+        break;
+      case '}':
+        if (!nested.empty() && nested.back() == '{') {
+          nested.pop_back();
+          value = true;
+        }
+        break;
+      case ',':
+        if (!nested.empty()) value = nested.back() == '[';
+        break;
+      default: break;
+      }
+      last = c == '\r' ? last : (c == '\n' || c == '=' || c == '[' || c == ']' || c == '{' || c == '}' || c == ',') ? c : 'x';
       dots = 0;
       after_part = false;
       ++i;

@@ -194,6 +194,14 @@ TEST_CASE("hostile TOML: a letter such as ø where toml++ 3.3 would reach undefi
     CHECK(loader.load("s = \"\"\"a \\  \r\n\n   ørestad\"\"\"\n").diagnostics.find(":3:4: error: TOML syntax: a letter") !=
           std::string::npos);
     CHECK(loader.load("s = \"\"\"\\ø\"\"\"\n").diagnostics.find(":1:9: error: TOML syntax: a letter") != std::string::npos);
+    // A quote inside a bare value, which toml++ scans ahead of the value up to a space, comma,
+    // ']', '}' or '#' (fuzz/regressions/*/unreachable-value-lookahead): the '[', '{' or '='
+    // there opens nothing, so no string starts after it.
+    for (const std::string source : {"a = 540xwr\"lø\"\n", "a = 1\"ø\"\n", "a = [[ms7[\"Kø\"]]]\n", "a = [1{\"ø\" = 1}]\n",
+                                     "a = 1=\"ø\"\n", "a = [+x[\"ø\"]\n"}) {
+      CAPTURE(source);
+      CHECK(loader.load(source).diagnostics.find("error: TOML syntax: unexpected") != std::string::npos);
+    }
   }
   // Letters in strings and comments, literal strings and escaped backslashes are all fine.
   const Loaded fine = toml_log("# måned\n[[entry]] # æøå\ncontract = \"C1\"\ndate = 2025-11-04\nhours = 1\n"
