@@ -55,9 +55,9 @@ struct Invoicing {
 
 // [documents]: which formats are written besides json and text, per payer kind.
 struct DocumentSettings {
-  // Defaults become xml + pdf / pdf when those renderers land (issue 4).
-  std::vector<std::string> municipality{};
-  std::vector<std::string> private_payer{};
+  // Municipalities receive e-invoices (NemHandel) and a PDF to read; families a PDF.
+  std::vector<std::string> municipality{"xml", "pdf"};
+  std::vector<std::string> private_payer{"pdf"};
 };
 // The names [documents] accepts (render::formats() has each; a test checks it).
 inline constexpr std::string_view k_document_format_names[] = {"json", "text", "xml", "pdf"};

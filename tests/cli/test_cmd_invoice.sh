@@ -190,7 +190,10 @@ expect_stderr_empty
 expect_stdout_contains $'Fakturering for 2025-11: 3 dokumenter\n'
 expect_stdout_contains $'\nFaktura 1001 · 2C-2025-007 · Køge Kommune · forfald 31.12.2025\n'
 expect_stdout_contains $'\nFaktura 1003 · 2C-2025-020 · Familien Dahl · forfald 31.12.2025\n'
-expect_true "six document files" test "$(find "$X/invoices" -type f | wc -l)" = 6
+# The [documents] defaults: json, txt, xml and pdf for the two municipalities, json, txt and pdf
+# for the family.
+expect_true "eleven document files" test "$(find "$X/invoices" -type f | wc -l)" = 11
+expect_true "no e-invoice to the family" test "$(cd "$X/invoices/2025" && echo 1003.*)" = "1003.json 1003.pdf 1003.txt"
 
 test_case "invalid books: exit 65 and nothing written, dry or real"
 E=$(copy_books errors)
@@ -222,7 +225,7 @@ run --books "$S" "${T[@]}" -q invoice --month 2025-11 --contract 2C-2025-014 --f
 expect_exit 0
 expect_json_eq '[(d["number"], d["contract"]) for d in j["documents"]]' '[(1001, "2C-2025-014")]'
 expect_json_eq 'j["documents"][0]["total"]' '"17587.50"'
-expect_true "only its files" test "$(cd "$S/invoices/2025" && echo *)" = "1001.json 1001.txt"
+expect_true "only its files" test "$(cd "$S/invoices/2025" && echo *)" = "1001.json 1001.pdf 1001.txt 1001.xml"
 run --books "$S" "${T[@]}" -q invoice --month 2025-11 --contract 2C-2025-020 --contract 2C-2025-014 --format json
 expect_exit 0
 expect_json_eq '[(d["number"], d["contract"]) for d in j["documents"]]' '[(1002, "2C-2025-020")]'
