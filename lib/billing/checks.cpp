@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace billing {
@@ -15,28 +16,20 @@ namespace {
 
 std::string hours_text(const Rational& r) { return money::Hours::round(r).to_string(); }
 
-constexpr std::uint32_t k_none = 0xFFFFFFFF;
-
 bool alike(const books::Entry& a, const books::Entry& b) {
   return a.contract == b.contract && a.date == b.date && a.hours == b.hours &&
          a.from_minute.value_or(-1) == b.from_minute.value_or(-1) && a.to_minute.value_or(-1) == b.to_minute.value_or(-1) &&
          a.status == b.status;
 }
 
-// For each entry, the first entry before it in log order with the same contract, date, hours,
-// from/to and status (a possible duplicate), or k_none. Entries of contracts that cannot be
-// billed take no part. Alike entries share a day, so entries are grouped by day (logs are
-// mostly in date order: usually no sorting at all) and compared within a day and contract.
-std::vector<std::uint32_t> first_alike(const books::Books& books) {
-  const auto& entries = books.entries;
-  std::vector<std::uint32_t> first(entries.size(), k_none);
-  std::vector<std::uint64_t> by_day; // biased day << 32 | entry number
-  by_day.reserve(entries.size());
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (books.contracts[entries[i].contract].terms.empty()) continue;
-    const auto day = static_cast<std::uint32_t>(static_cast<std::int64_t>(entries[i].date.days_since_epoch()) + 0x80000000LL);
-    by_day.push_back(static_cast<std::uint64_t>(day) << 32 | i);
-  }
+// `by_day` holds (biased day << 32 | entry number) of the entries to compare, in log order.
+// Returns (entry number, number of the first entry before it alike) for every entry that is a
+// possible duplicate -- the same contract, date, hours, from/to and status as an earlier one
+// -- sorted by entry number. Alike entries share a day, so only entries of one day and contract
+// are compared; logs are mostly in date order, so the grouping by day rarely sorts anything.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> duplicates(const std::vector<books::Entry>& entries,
+                                                                std::vector<std::uint64_t>& by_day) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
   if (!std::is_sorted(by_day.begin(), by_day.end())) std::sort(by_day.begin(), by_day.end());
   std::vector<std::uint64_t> day_group; // contract << 32 | entry number
   for (std::size_t a = 0; a < by_day.size();) {
@@ -52,18 +45,21 @@ std::vector<std::uint32_t> first_alike(const books::Books& books) {
       for (std::size_t c = 0; c < day_group.size();) {
         std::size_t d = c + 1;
         while (d < day_group.size() && day_group[d] >> 32 == day_group[c] >> 32) ++d;
-        for (std::size_t j = c + 1; j < d; ++j) // ascending entry numbers: the first match is the first alike
+        for (std::size_t j = c + 1; j < d; ++j) { // ascending entry numbers: the first match is the first alike
+          const auto later = static_cast<std::uint32_t>(day_group[j]);
           for (std::size_t k = c; k < j; ++k)
-            if (alike(entries[static_cast<std::uint32_t>(day_group[k])], entries[static_cast<std::uint32_t>(day_group[j])])) {
-              first[static_cast<std::uint32_t>(day_group[j])] = static_cast<std::uint32_t>(day_group[k]);
+            if (const auto earlier = static_cast<std::uint32_t>(day_group[k]); alike(entries[earlier], entries[later])) {
+              out.emplace_back(later, earlier);
               break;
             }
+        }
         c = d;
       }
     }
     a = b;
   }
-  return first;
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 void check_weeks(const books::Books& books, std::size_t index, const EntryIndex& entries, calendar::Date today,
@@ -96,14 +92,21 @@ void check_books(const books::Books& books, calendar::Date today, diag::Diagnost
     check_weeks(books, i, entries, today, diags);
   }
   // Per entry: is its day active, and is it the same as an earlier entry? A history holds
-  // hundreds of thousands of entries, so the last days are computed once per contract and the
-  // earlier entries are found by day (not in a std::map of all entries).
+  // hundreds of thousands of entries: the last days are computed once per contract, the entries
+  // are read once in log order, and earlier alike entries are found by day (no std::map of all
+  // entries). The duplicate warnings follow the others; check sorts all by place.
   std::vector<std::optional<calendar::Date>> last_days(books.contracts.size());
   for (std::size_t i = 0; i < books.contracts.size(); ++i) last_days[i] = books.contracts[i].last_day();
-  const std::vector<std::uint32_t> first = first_alike(books);
-  for (const books::Entry& e : books.entries) {
+  std::vector<std::uint64_t> by_day; // biased day << 32 | entry number
+  by_day.reserve(books.entries.size());
+  for (std::size_t i = 0; i < books.entries.size(); ++i) {
+    const books::Entry& e = books.entries[i];
     const books::Contract& c = books.contracts[e.contract];
     if (c.terms.empty()) continue;
+    by_day.push_back(static_cast<std::uint64_t>(static_cast<std::uint32_t>(
+                         static_cast<std::int64_t>(e.date.days_since_epoch()) + 0x80000000LL))
+                         << 32 |
+                     i);
     // is_active() and is_billed_suspension() with the contract's last day computed once.
     const auto& last = last_days[e.contract];
     const books::Suspension* s = c.suspension_on(e.date);
@@ -114,9 +117,10 @@ void check_books(const books::Books& books, calendar::Date today, diag::Diagnost
     else if (s && s->billed)
       diags.warning(e.where, fmt::format("entry on {}, inside a billed suspension of contract {}: the day is "
                                          "billed in full and the entry is not counted", e.date.to_string(), c.id));
-    if (const std::uint32_t f = first[static_cast<std::size_t>(&e - books.entries.data())]; f != k_none)
-      diags.warning(e.where, fmt::format("possible duplicate of the entry at {}", books.entries[f].where.to_string()));
   }
+  for (const auto& [later, earlier] : duplicates(books.entries, by_day))
+    diags.warning(books.entries[later].where,
+                  fmt::format("possible duplicate of the entry at {}", books.entries[earlier].where.to_string()));
   for (const books::Expense& x : books.expenses) {
     const books::Contract& c = books.contracts[x.contract];
     const auto last = c.last_day();

@@ -1,6 +1,7 @@
 #include "billing/week.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace billing {
 
@@ -31,31 +32,34 @@ Rational over_delivery(const Rational& agreed_n, const Rational& delivered) {
 EntryIndex::EntryIndex(const books::Books& books) : m_by_contract(books.contracts.size()) {
   // A counting sort by contract, then by week within each contract (stable: log order stays
   // within a week). Flat arrays instead of a map of vectors: a history has hundreds of
-  // thousands of entries, and logs are mostly in date order, so the sort rarely moves anything.
+  // thousands of entries. Each entry is read once, in log order; the week (as the day number of
+  // its Monday) travels with its number, and logs are mostly in date order, so the sort by week
+  // rarely moves anything.
+  const auto& entries = books.entries;
   const std::size_t contracts = books.contracts.size();
   std::vector<std::size_t> start(contracts + 1, 0);
-  for (const books::Entry& e : books.entries) ++start.at(e.contract + 1);
+  for (const books::Entry& e : entries) ++start.at(e.contract + 1);
   for (std::size_t c = 0; c < contracts; ++c) start[c + 1] += start[c];
-  m_entries.resize(books.entries.size());
-  std::vector<std::size_t> next(start.begin(), start.end() - 1);
-  for (const books::Entry& e : books.entries) m_entries[next[e.contract]++] = &e;
-  // The Monday of an entry's ISO week, as a day number: weeks compare as their Mondays do.
-  auto monday = [](const books::Entry* e) {
-    const int days = e->date.days_since_epoch();
-    return days - ((days % 7 + 7 + 3) % 7); // 1970-01-01 was a Thursday
+  struct Item {
+    int monday; // day number of the Monday of the entry's ISO week
+    std::uint32_t entry;
   };
-  auto by_week = [&](const books::Entry* a, const books::Entry* b) { return monday(a) < monday(b); };
+  std::vector<Item> items(entries.size());
+  std::vector<std::size_t> next(start.begin(), start.end() - 1);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const int days = entries[i].date.days_since_epoch();
+    items[next[entries[i].contract]++] = {days - (days % 7 + 7 + 3) % 7, static_cast<std::uint32_t>(i)}; // 1970-01-01: a Thursday
+  }
+  m_entries.resize(items.size());
+  auto by_week = [](const Item& a, const Item& b) { return a.monday < b.monday; };
   for (std::size_t c = 0; c < contracts; ++c) {
-    const auto first = m_entries.begin() + static_cast<std::ptrdiff_t>(start[c]);
-    const auto last = m_entries.begin() + static_cast<std::ptrdiff_t>(start[c + 1]);
+    const auto first = items.begin() + static_cast<std::ptrdiff_t>(start[c]);
+    const auto last = items.begin() + static_cast<std::ptrdiff_t>(start[c + 1]);
     if (!std::is_sorted(first, last, by_week)) std::stable_sort(first, last, by_week);
-    int group_monday = 0;
     for (std::size_t i = start[c]; i < start[c + 1]; ++i) {
-      const int m = monday(m_entries[i]);
-      if (i == start[c] || m != group_monday) {
-        group_monday = m;
-        m_by_contract[c].push_back({IsoWeek::of(m_entries[i]->date), i, i});
-      }
+      m_entries[i] = &entries[items[i].entry];
+      if (i == start[c] || items[i].monday != items[i - 1].monday)
+        m_by_contract[c].push_back({IsoWeek::of(calendar::Date::from_days(items[i].monday)), i, i});
       m_by_contract[c].back().end = i + 1;
     }
   }

@@ -24,7 +24,8 @@ namespace {
 // A document file's temporary name: next to it, with this process's id.
 fs::path temporary_name(const fs::path& path) { return path.string() + fmt::format(".tmp.{}", ::getpid()); }
 
-// Writes `content` to `tmp` (created 0640, umask applied) and fsyncs it; removes it on failure.
+// Writes `content` to `tmp` (created 0640, umask applied); removes it on failure. Not synced
+// here: stage_missing_files makes all of a run's files durable at once (sync_staged).
 void write_temporary(const fs::path& tmp, const fs::path& path, std::string_view content) {
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0640);
   if (fd < 0) cannot_write(path, errno);
@@ -39,12 +40,6 @@ void write_temporary(const fs::path& tmp, const fs::path& path, std::string_view
       cannot_write(path, error);
     }
     done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    const int error = errno;
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    cannot_write(path, error);
   }
   if (::close(fd) != 0) {
     const int error = errno;
@@ -66,6 +61,22 @@ void remove_stale_temporaries(const fs::path& dir) {
     const auto pid = static_cast<pid_t>(std::stol(pid_text));
     if (pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) ::unlink(it->path().c_str());
   }
+}
+
+// Makes the staged files durable before the register commits: one syncfs() of the books'
+// file system instead of an fsync() per file. A monthly run writes ~2000 files (json, txt, xml,
+// pdf for 500 contracts); an fsync each cost ~3.5 ms of waiting for the disk's cache flush,
+// 6.7 s of the run (bench/README.md). syncfs returns a write-back error of any of them.
+void sync_staged(const fs::path& books_dir, const std::vector<fs::path>& tmps) {
+  if (tmps.empty()) return;
+  const int fd = ::open(books_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0 || ::syncfs(fd) != 0) {
+    const int error = errno;
+    if (fd >= 0) ::close(fd);
+    for (const fs::path& tmp : tmps) ::unlink(tmp.c_str());
+    cannot_write(books_dir / "invoices", error);
+  }
+  ::close(fd);
 }
 
 // Makes the changes of a directory (new names) durable; failures are ignored (the files are).
@@ -126,6 +137,9 @@ StagedFiles stage_missing_files(const fs::path& books_dir, const std::vector<ren
       staged.m_files.push_back({tmp, path});
     }
   }
+  std::vector<fs::path> tmps;
+  for (const auto& f : staged.m_files) tmps.push_back(f.tmp);
+  sync_staged(books_dir, tmps);
   return staged;
 }
 
