@@ -23,7 +23,8 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
   "JSON, PDF and Peppol e-invoices; it reports hours, computes notice end dates and\n"
   "lists the deadlines of status reports and action plans.")
 # Shared libraries: dpkg-shlibdeps turns the binary's NEEDED entries into package dependencies
-# (libc6, libstdc++6, libgcc-s1, libfmt9, libsqlite3-0, libtomlplusplus3). Pango and cairo are
+# (only libc6: fmt and toml++ are compiled in, libstdc++, libgcc and SQLite linked statically,
+# for start-up time, cmake/Dependencies.cmake). Pango and cairo are
 # not among them: the PDF renderer loads libpangocairo-1.0.so.0 with dlopen on first use
 # (lib/render/pdf_libs.cpp), so they are named here, with the font the PDFs are set in.
 set(honorar_deb_runtime_depends
@@ -35,7 +36,6 @@ if(HONORAR_DPKG_SHLIBDEPS)
 else()
   # Without dpkg-dev: what dpkg-shlibdeps gives on Debian 12.
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libc6 (>= 2.34), libstdc++6 (>= 12), libgcc-s1 (>= 7), libfmt9 (>= 9.1.0+ds1), libsqlite3-0 (>= 3.37.0), \
-libtomlplusplus3 (>= 3.2.0), ${honorar_deb_runtime_depends}")
+    "libc6 (>= 2.34), ${honorar_deb_runtime_depends}")
 endif()
 include(CPack)

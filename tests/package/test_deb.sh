@@ -30,7 +30,8 @@ echo "package: $deb ($(du -k "$deb" | cut -f1) KiB)"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 # The libraries honorar loads at run time (pango/cairo by dlopen) and the PDF font ...
-for p in libc6 libfmt9 libsqlite3-0 libtomlplusplus3 libcairo2 libpango-1.0-0 libpangocairo-1.0-0 fonts-dejavu-core; do
+# (fmt and toml++ are compiled in, libstdc++ and SQLite linked statically: cmake/Dependencies.cmake.)
+for p in libc6 libcairo2 libpango-1.0-0 libpangocairo-1.0-0 fonts-dejavu-core; do
   [[ $depends == *"$p"* ]] && ok || bad "Depends lacks $p"
 done
 # ... and the package of every library the binary records as NEEDED (what ldd shows).
