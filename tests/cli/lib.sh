@@ -258,7 +258,7 @@ expect_same_files() {
 copy_books() {
   local dest=$TMP/${2:-$1}
   rm -rf "$dest"
-  cp -R "$BOOKS_DIR/$1" "$dest" || exit 2
+  cp -R "$BOOKS_DIR/$1" "$dest" && chmod -R u+w "$dest" || exit 2
   printf '%s\n' "$dest"
 }
 
