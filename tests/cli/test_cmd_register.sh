@@ -93,16 +93,26 @@ done
 expect_stdout_contains "FAKTURA 1003"
 expect_stdout_contains "Familien Dahl"
 
-# render N, before and after the books change.
+# render N, before and after the books change: every format the run wrote a file in (the
+# [documents] defaults: xml and pdf for the municipalities, pdf for the family).
+ext_of() { if [ "$1" = text ]; then echo txt; else echo "$1"; fi; }
+formats_of() { for f in json text xml pdf; do [ -f "$B/invoices/2025/$1.$(ext_of $f)" ] && echo "$f"; done; }
+test_case "register render N, in every format written, is the issued file byte for byte"
+expect_true "1001 was written in four formats" test "$(formats_of 1001 | wc -l)" = 4
+expect_true "1003 (a family) in three" test "$(formats_of 1003 | tr '\n' ' ')" = "json text pdf "
 for n in 1001 1002 1003; do
-  for f in json text; do
-    "$HONORAR" --books "$B" register render "$n" --format "$f" </dev/null >"$TMP/render-$n.$f"
+  for f in $(formats_of $n); do
+    run --books "$B" register render "$n" --format "$f"
+    expect_exit 0
+    expect_stderr_empty
+    expect_stdout_file "$B/invoices/2025/$n.$(ext_of $f)"
+    cp "$OUT_FILE" "$TMP/render-$n.$f"
   done
 done
 
 test_case "register render N is byte-identical across calls"
 for n in 1001 1002 1003; do
-  for f in json text; do
+  for f in $(formats_of $n); do
     run --books "$B" register render "$n" --format "$f"
     expect_exit 0
     expect_stderr_empty
@@ -127,7 +137,8 @@ expect_true "the books did change" grep -q "Third Chance" "$B/honorar.toml"
 expect_true "the books did change" grep -q "Lejre Kommune" "$B/contracts/ab.toml"
 expect_true "the books did change" grep -q "rate           = 700.00" "$B/contracts/cd.toml"
 for n in 1001 1002 1003; do
-  for f in json text; do
+  for f in json text xml pdf; do
+    [ -f "$TMP/render-$n.$f" ] || continue
     run --books "$B" register render "$n" --format "$f"
     expect_exit 0
     expect_stdout_file "$TMP/render-$n.$f"
