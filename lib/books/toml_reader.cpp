@@ -94,6 +94,9 @@ namespace {
 //   right after a backslash and any whitespace or line breaks (a "line-ending backslash").
 //   So refused are: a non-ASCII character outside strings and comments, a quote where no string
 //   can start, and a non-ASCII character right after a line-ending backslash.
+// * A table header whose first character is not a key's (`[:a]`, `[ =]`, `[.a]`, `[[ [a]]`):
+//   toml++ 3.3 assumes it is one (TOML_ASSERT_ASSUME in parse_key): an assertion failure in a
+//   build without NDEBUG, and with clang __builtin_assume(false), undefined behaviour.
 constexpr std::size_t k_max_key_dots = 16;
 
 struct Refusal {
@@ -206,7 +209,20 @@ std::optional<Refusal> refuse_before_parsing(std::string_view text) {
         break;
       case '=': value = true; break;
       case '[':
-        if (value) nested.push_back('[');
+        if (value) {
+          nested.push_back('[');
+        } else if (nested.empty() && last == '\n') { // a table header: a key must follow
+          std::size_t k = i + 1;
+          if (k < text.size() && text[k] == '[') ++k;
+          while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+          const char next = k < text.size() ? text[k] : '\n';
+          const bool key_or_end = (next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z') ||
+                                  (next >= '0' && next <= '9') || next == '_' || next == '-' || next == '"' ||
+                                  next == '\'' || next == ']' || (k < text.size() && non_ascii(k));
+          if (!key_or_end)
+            return Refusal{line, column(k),
+                           "a table header needs a key after '[': a letter, digit, '_', '-' or a quoted name"};
+        }
         break;
       case ']':
         if (!nested.empty() && nested.back() == '[') nested.pop_back();

@@ -202,6 +202,19 @@ TEST_CASE("hostile TOML: a letter such as ø where toml++ 3.3 would reach undefi
       CAPTURE(source);
       CHECK(loader.load(source).diagnostics.find("error: TOML syntax: unexpected") != std::string::npos);
     }
+    // A table header that does not start with a key, which toml++ 3.3 assumes it does (an
+    // assertion in the asan build, found by the differential test of the fast path).
+    for (const std::string source : {"[:a]\n", "[ :a]\n", "[[ :a]]\n", "[=]\n", "[#]\n", "[ \n", "[.a]\n", "[[.a]]\n",
+                                     "[,]\n", "[{]\n", "[[[a]]]\n", "[ [a]]\n", "x = 1\n  [\x01]\n"}) {
+      CAPTURE(source);
+      CHECK(loader.load(source).diagnostics.find("error: TOML syntax: a table header needs a key after '['") !=
+            std::string::npos);
+    }
+    // Headers that are keys are for toml++ to judge: no refusal here.
+    for (const std::string source : {"[a]\n", "[ \"a b\" ]\n", "[[ 'a' ]]\n", "[]\n", "[-]\n"}) {
+      CAPTURE(source);
+      CHECK(loader.load(source).diagnostics.find("a table header needs a key") == std::string::npos);
+    }
   }
   // Letters in strings and comments, literal strings and escaped backslashes are all fine.
   const Loaded fine = toml_log("# måned\n[[entry]] # æøå\ncontract = \"C1\"\ndate = 2025-11-04\nhours = 1\n"
