@@ -102,4 +102,6 @@ void hline(cairo_t* cr, double x0, double x1, double y, double width, Color c) {
 // fontconfig keeps what it reads at start-up for the life of the process, and LeakSanitizer calls
 // that a leak (once per process, whatever the number of documents): not ours to report.
 extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
+// ... and no statistics of the suppressions used on stderr, which the CLI tests check.
+extern "C" const char* __lsan_default_options() { return "print_suppressions=0"; }
 #endif

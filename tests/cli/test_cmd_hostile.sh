@@ -55,7 +55,11 @@ print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 10
 ' "$HONORAR" --books "$B" check "$TMP/huge")
 read -r status mb <<<"$rss"
 expect_true "check exits 65 ($status)" test "$status" = 65
-expect_true "peak memory $mb MiB < 200 MiB" test "$mb" -lt 200
+if grep -qa __asan_init "$HONORAR"; then
+  echo "(AddressSanitizer build: its shadow memory makes peak RSS meaningless; the memory is checked in the release run)"
+else
+  expect_true "peak memory $mb MiB < 200 MiB" test "$mb" -lt 200
+fi
 STDERR=$(cat "$TMP/huge.err")
 expect_stderr_contains "timelog/2025/huge.csv: error: is 200 MiB, more than the 128 MiB a file of the books may have: split it"
 run --books "$B" "${T[@]}" invoice --month 2025-11
