@@ -9,18 +9,13 @@ build=$(realpath -- "$1")
 source_dir=$(realpath -- "$2")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/honorar-deb.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() {
-  failed=$((failed + 1))
-  echo "FAIL: $*"
-}
+source "$(dirname "$0")/lib.sh"
 
 rm -f "$build"/honorar_*.deb
 if (cd "$build" && cpack -G DEB >"$tmp/cpack.log" 2>&1); then ok; else
   bad "cpack -G DEB"
   cat "$tmp/cpack.log"
-  echo "$passed passed, $failed failed"
+  summary
   exit 1
 fi
 deb=$(ls "$build"/honorar_*.deb 2>/dev/null | head -n 1)
@@ -76,5 +71,4 @@ if [ "$(head -c 5 "$tmp/1001.pdf")" = "%PDF-" ]; then ok; else bad "register ren
 msg=$(env -u LC_MESSAGES -u HONORAR_LOCALEDIR LC_ALL=C.UTF-8 LANGUAGE=da "$bin" --today x notice 2025-11-18 2>&1)
 [[ $msg == *"skal være ÅÅÅÅ-MM-DD"* ]] && ok || bad "no Danish messages from the package: $msg"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

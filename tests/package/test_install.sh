@@ -6,12 +6,7 @@ set -u
 build=$(realpath -- "$1")
 prefix=$(mktemp -d "${TMPDIR:-/tmp}/honorar-prefix.XXXXXX")
 trap 'rm -rf "$prefix"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() {
-  failed=$((failed + 1))
-  echo "FAIL: $*"
-}
+source "$(dirname "$0")/lib.sh"
 if cmake --install "$build" --prefix "$prefix" >"$prefix/.log" 2>&1; then ok; else
   bad "cmake --install"
   cat "$prefix/.log"
@@ -31,5 +26,4 @@ if command -v man >/dev/null; then
   out=$(MANPATH=$prefix/share/man man -w honorar-rules 2>&1)
   [[ $out == "$prefix/share/man/man7/honorar-rules.7"* ]] && ok || bad "man -w honorar-rules: $out"
 fi
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary
