@@ -8,7 +8,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   diag::Diagnostics diags;
   std::vector<books::Entry> entries;
   const std::string text = fuzz::text_of(data, size);
-  books::load_timelog_csv("timelog/fuzz.csv", text, index, entries, diags);
+  books::TextArena texts;
+  books::load_timelog_csv("timelog/fuzz.csv", text, index, entries, texts, diags);
   for (const diag::Diagnostic& d : diags.items()) (void)d.to_string();
   for (const books::Entry& e : entries) {
     fuzz::require(e.contract < fuzz::contracts().size(), "an entry names a known contract");

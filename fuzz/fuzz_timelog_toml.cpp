@@ -9,7 +9,7 @@ namespace {
 
 bool same_entry(const books::Entry& a, const books::Entry& b) {
   return a.contract == b.contract && a.date == b.date && a.hours == b.hours && a.status == b.status &&
-         a.from_minute == b.from_minute && a.to_minute == b.to_minute && a.staff == b.staff && a.note == b.note &&
+         a.from_minute == b.from_minute && a.to_minute == b.to_minute && a.staff() == b.staff() && a.note() == b.note() &&
          a.where.line == b.where.line && a.where.column == b.where.column;
 }
 
@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   diag::Diagnostics diags;
   std::vector<books::Entry> entries;
   std::vector<books::Expense> expenses;
-  books::load_timelog_toml("timelog/fuzz.toml", text, index, entries, expenses, diags);
+  books::TextArena texts;
+  books::load_timelog_toml("timelog/fuzz.toml", text, index, entries, expenses, texts, diags);
   for (const diag::Diagnostic& d : diags.items()) (void)d.to_string();
   for (const books::Entry& e : entries) {
     fuzz::require(e.contract < fuzz::contracts().size(), "an entry names a known contract");
@@ -37,8 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   std::vector<books::Entry> fast_entries;
   std::vector<books::Expense> fast_expenses;
-  const auto path = std::make_shared<const std::string>("timelog/fuzz.toml");
-  if (books::fast_timelog_toml(path, text, index, fast_entries, fast_expenses)) {
+  if (books::fast_timelog_toml("timelog/fuzz.toml", text, index, fast_entries, fast_expenses, texts)) {
     fuzz::require(diags.items().empty(), "the fast path accepts only files the full loader has nothing to say about");
     fuzz::require(fast_entries.size() == entries.size(), "the fast path reads as many entries");
     fuzz::require(fast_expenses.size() == expenses.size(), "the fast path reads as many expenses");

@@ -18,7 +18,7 @@ std::string hours_text(const Rational& r) { return money::Hours::round(r).to_str
 
 bool alike(const books::Entry& a, const books::Entry& b) {
   return a.contract == b.contract && a.date == b.date && a.hours == b.hours &&
-         a.from_minute.value_or(-1) == b.from_minute.value_or(-1) && a.to_minute.value_or(-1) == b.to_minute.value_or(-1) &&
+         a.from_minute == b.from_minute && a.to_minute == b.to_minute &&
          a.status == b.status;
 }
 

@@ -245,17 +245,23 @@ std::optional<int> minutes_of(const Value& v) {
 }
 
 // An optional free-text string: absent, or a string without a CPR-like number.
-bool free_text(const Value& v, std::string& out) {
+// A staff or note value: its text in `out` (a view of the file when unescaped, else of `buffer`).
+bool free_text(const Value& v, std::string& buffer, std::string_view& out) {
   if (v.kind == Kind::none) return true;
   if (v.kind != Kind::string) return false;
-  out = string_of(v);
+  if (v.escaped) {
+    buffer = string_of(v);
+    out = buffer;
+  } else {
+    out = v.raw;
+  }
   return !find_cpr_like(out);
 }
 
 class Parser {
 public:
-  Parser(const std::shared_ptr<const std::string>& rel_path, const ContractIndex& contracts, std::vector<Entry>& entries)
-      : m_path(rel_path), m_contracts(contracts), m_entries(entries) {}
+  Parser(const std::string* rel_path, const ContractIndex& contracts, std::vector<Entry>& entries, TextArena& texts)
+      : m_path(rel_path), m_contracts(contracts), m_entries(entries), m_texts(texts) {}
 
   bool run(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF")) return false;
@@ -360,8 +366,8 @@ private:
       const auto from = minutes_of(v[e_from]);
       const auto to = minutes_of(v[e_to]);
       if (!from || !to || *to <= *from) return false;
-      e.from_minute = from;
-      e.to_minute = to;
+      e.from_minute = static_cast<std::int16_t>(*from);
+      e.to_minute = static_cast<std::int16_t>(*to);
       e.hours = money::Rational(*to - *from, 60);
     }
     if (v[e_status].kind != Kind::none) {
@@ -370,11 +376,13 @@ private:
       if (!status) return false;
       e.status = *status;
     }
-    if (!free_text(v[e_staff], e.staff) || !free_text(v[e_note], e.note)) return false;
-    e.contract = *contract;
+    std::string_view staff, note;
+    if (!free_text(v[e_staff], m_staff, staff) || !free_text(v[e_note], m_note, note)) return false;
+    e.text = m_texts.add(staff, note);
+    e.contract = static_cast<std::uint32_t>(*contract);
     e.date = *date;
     e.where = SourceRef{m_path, m_line, m_column};
-    m_entries.push_back(std::move(e));
+    m_entries.push_back(e);
     return true;
   }
 
@@ -404,9 +412,12 @@ public:
   std::vector<Expense> m_expense_buffer;
 
 private:
-  const std::shared_ptr<const std::string>& m_path;
+  const std::string* m_path;
   const ContractIndex& m_contracts;
   std::vector<Entry>& m_entries;
+  TextArena& m_texts;
+  std::string m_staff; // unescaped staff and note, reused
+  std::string m_note;
   TableKind m_kind = TableKind::none;
   int m_line = 0;
   int m_column = 0;
@@ -458,11 +469,11 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
-bool fast_timelog_toml(const std::shared_ptr<const std::string>& rel_path, std::string_view text,
-                       const ContractIndex& contracts, std::vector<Entry>& entries, std::vector<Expense>& expenses) {
+bool fast_timelog_toml(const std::string& rel_path, std::string_view text, const ContractIndex& contracts,
+                       std::vector<Entry>& entries, std::vector<Expense>& expenses, TextArena& texts) {
   if (!is_valid_utf8(text)) return false;
   const std::size_t entries_before = entries.size();
-  Parser parser(rel_path, contracts, entries);
+  Parser parser(intern_path(rel_path), contracts, entries, texts);
   if (!parser.run(text)) {
     entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(entries_before), entries.end());
     return false;

@@ -14,16 +14,16 @@
 
 #include "books/load.hpp"
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace books {
 
-// `rel_path` names the file, as in load_timelog_toml; entries share it.
-bool fast_timelog_toml(const std::shared_ptr<const std::string>& rel_path, std::string_view text,
-                       const ContractIndex& contracts, std::vector<Entry>& entries, std::vector<Expense>& expenses);
+// `rel_path` names the file and `texts` takes the staff and note texts, as in load_timelog_toml.
+// (A refusal may leave unused bytes in `texts`.)
+bool fast_timelog_toml(const std::string& rel_path, std::string_view text, const ContractIndex& contracts,
+                       std::vector<Entry>& entries, std::vector<Expense>& expenses, TextArena& texts);
 
 // Whether `text` is valid UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view text);

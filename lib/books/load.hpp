@@ -73,9 +73,12 @@ private:
   std::unordered_map<std::string_view, std::size_t> m_by_id; // the first contract with each id
 };
 
+// The entries' staff and note texts go to `texts`, which must outlive the entries (Books keeps
+// its arenas in Books::text_storage).
 void load_timelog_toml(const std::string& rel_path, std::string text, const ContractIndex& contracts,
-                       std::vector<Entry>& entries, std::vector<Expense>& expenses, diag::Diagnostics& diags);
+                       std::vector<Entry>& entries, std::vector<Expense>& expenses, TextArena& texts,
+                       diag::Diagnostics& diags);
 void load_timelog_csv(const std::string& rel_path, std::string_view text, const ContractIndex& contracts,
-                      std::vector<Entry>& entries, diag::Diagnostics& diags);
+                      std::vector<Entry>& entries, TextArena& texts, diag::Diagnostics& diags);
 
 } // namespace books

@@ -14,6 +14,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace books {
@@ -128,37 +130,65 @@ struct Contract {
   const Suspension* suspension_on(Date d) const;
 };
 
-enum class EntryStatus { delivered, citizen_absent, staff_absent };
+enum class EntryStatus : std::uint8_t { delivered, citizen_absent, staff_absent };
 
-// Where a time-log entry was read: like diag::Location, but the path is shared by all entries
-// of one file (a five-year history holds ~650k entries; a path per entry cost ~55 MB).
-// Converts to and from diag::Location.
+// The one stored copy of a time-log path, shared by every entry of that file (a five-year
+// history holds ~650k entries; a path per entry cost ~55 MB). Paths live until the process
+// ends; there are only as many as there are files. Thread-safe.
+const std::string* intern_path(std::string_view path);
+
+// Where a time-log entry was read: like diag::Location, but with an interned path, so that an
+// Entry stays small and trivially copyable. Converts to and from diag::Location.
 struct SourceRef {
-  std::shared_ptr<const std::string> file;
+  const std::string* file = nullptr; // from intern_path()
   int line = 0;
   int column = 0;
 
   SourceRef() = default;
-  SourceRef(std::shared_ptr<const std::string> f, int l, int c) : file(std::move(f)), line(l), column(c) {}
+  SourceRef(const std::string* f, int l, int c) : file(f), line(l), column(c) {}
   SourceRef(const diag::Location& where) // NOLINT(google-explicit-constructor): a Location is a SourceRef
-      : file(std::make_shared<const std::string>(where.path)), line(where.line), column(where.column) {}
+      : file(intern_path(where.path)), line(where.line), column(where.column) {}
   operator diag::Location() const { return {path(), line, column}; } // NOLINT(google-explicit-constructor)
 
   const std::string& path() const;
   std::string to_string() const { return diag::Location(*this).to_string(); }
 };
 
-struct Entry {
-  std::size_t contract = 0; // index into Books::contracts
-  Date date;
-  money::Rational hours;    // exact: 2 decimals, or minutes / 60 from from/to
-  EntryStatus status = EntryStatus::delivered;
-  std::optional<int> from_minute; // set when given as from/to
-  std::optional<int> to_minute;
-  std::string staff;
-  std::string note; // internal: never printed on an invoice
-  SourceRef where;
+// Append-only storage for the staff and note texts of entries. What it hands out never moves:
+// it grows by whole chunks. An entry's text is stored as [u32 staff length][u32 note length]
+// [staff][note], unaligned; the time-log cache stores it in the same form, so that entries
+// restored from the cache point into its mapping instead of copying (timelog_cache.hpp).
+class TextArena {
+public:
+  // The text of an entry with this staff and note; nullptr when both are empty.
+  const char* add(std::string_view staff, std::string_view note);
+
+private:
+  std::vector<std::unique_ptr<char[]>> m_chunks;
+  char* m_free = nullptr;
+  std::size_t m_left = 0;
 };
+
+// The bytes add() stores for (staff, note), for formats that keep them in the same form.
+inline constexpr std::size_t k_entry_text_header = 8;
+
+// A time-log entry. Small (64 bytes) and trivially copyable: a five-year history holds ~650k of
+// them, and loading, merging and indexing them is most of a run (bench/README.md).
+struct Entry {
+  money::Rational hours;  // exact: 2 decimals, or minutes / 60 from from/to
+  SourceRef where;
+  const char* text = nullptr; // staff and note, from TextArena::add or the cache (nullptr: neither)
+  std::uint32_t contract = 0; // index into Books::contracts
+  Date date;
+  std::optional<std::int16_t> from_minute; // set when given as from/to (0..1440)
+  std::optional<std::int16_t> to_minute;
+  EntryStatus status = EntryStatus::delivered;
+
+  std::string_view staff() const; // who delivered it ("" when not given)
+  std::string_view note() const;  // internal: never printed on an invoice
+};
+static_assert(std::is_trivially_copyable_v<Entry>);
+static_assert(sizeof(Entry) <= 64);
 
 struct Expense {
   std::size_t contract = 0;
@@ -173,6 +203,9 @@ struct Books {
   Settings settings;
   std::vector<Contract> contracts; // sorted by id
   std::vector<Entry> entries;      // in log order
+  // What the entries' texts point into (text arenas, the time-log cache's mapping). Shared, so
+  // that a copy of the Books stays valid.
+  std::vector<std::shared_ptr<const void>> text_storage;
   std::vector<Expense> expenses;   // in log order
 
   const Contract* find_contract(std::string_view id) const;

@@ -7,8 +7,10 @@
 //   trailer:   u32:0xFFFFFFFF u32:record_count "HNRCEND!"
 // blob (one time-log file, self-contained):
 //   u32:n_ids (u16:len id)*                  contract ids named by this file
-//   u32:n_entries  (u32:id i32:date Rational:hours u8:status u8:has_times i16:from i16:to
-//                   u32:line u32:column u16:staff_len u16:note_len staff note)*
+//   u32:n_entries  (u32:id i32:date Rational:hours u8:status u8:flags i16:from i16:to
+//                   u32:line u32:column [text])*
+//                  flags: 1 = has from/to, 2 = has text; text as TextArena stores it
+//                  (u32:staff_len u32:note_len staff note), so restored entries point at it
 //   u32:n_expenses (u32:id i32:date i64:amount u32:line u32:column u16:text_len text)*
 #include "books/timelog_cache.hpp"
 
@@ -32,7 +34,9 @@ namespace {
 
 constexpr char k_magic[8] = {'H', 'N', 'R', 'C', 'A', 'C', 'H', 'E'};
 constexpr char k_end_magic[8] = {'H', 'N', 'R', 'C', 'E', 'N', 'D', '!'};
-constexpr std::uint32_t k_format = 1;
+constexpr std::uint32_t k_format = 2;
+constexpr std::uint8_t k_has_times = 1;
+constexpr std::uint8_t k_has_text = 2;
 constexpr std::uint32_t k_end_of_records = 0xFFFFFFFF;
 
 // ---------------------------------------------------------------------------------------------
@@ -126,6 +130,7 @@ public:
   }
   bool at_end() const { return m_p == m_end; }
   bool ok() const { return m_ok; }
+  const char* here() const { return m_p; }
 
 private:
   bool fail() {
@@ -192,24 +197,22 @@ std::string serialize_timelog(std::span<const Entry> entries, std::span<const Ex
   }
   out.put(static_cast<std::uint32_t>(entries.size()));
   for (const Entry& e : entries) {
-    if (e.staff.size() > k_max16 ||
-        e.note.size() > k_max16 || e.where.line < 0 || e.where.column < 0 || e.from_minute.has_value() != e.to_minute.has_value())
-      return {};
+    if (e.where.line < 0 || e.where.column < 0 || e.from_minute.has_value() != e.to_minute.has_value()) return {};
     const bool times = e.from_minute.has_value();
     if (times && (*e.from_minute < 0 || *e.from_minute > 24 * 60 || *e.to_minute < 0 || *e.to_minute > 24 * 60)) return {};
     out.put(ref_of.at(e.contract));
     out.put(static_cast<std::int32_t>(e.date.days_since_epoch()));
     out.put(e.hours); // its bytes: restored without re-normalising (same build, see fingerprint())
     out.put(static_cast<std::uint8_t>(e.status));
-    out.put(static_cast<std::uint8_t>(times ? 1 : 0));
+    out.put(static_cast<std::uint8_t>((times ? k_has_times : 0) | (e.text ? k_has_text : 0)));
     out.put(static_cast<std::int16_t>(times ? *e.from_minute : 0));
     out.put(static_cast<std::int16_t>(times ? *e.to_minute : 0));
     out.put(static_cast<std::uint32_t>(e.where.line));
     out.put(static_cast<std::uint32_t>(e.where.column));
-    out.put(static_cast<std::uint16_t>(e.staff.size()));
-    out.put(static_cast<std::uint16_t>(e.note.size()));
-    out.bytes(e.staff);
-    out.bytes(e.note);
+    if (e.text) {
+      const std::string_view staff = e.staff(), note = e.note();
+      out.bytes(std::string_view(e.text, k_entry_text_header + staff.size() + note.size()));
+    }
   }
   out.put(static_cast<std::uint32_t>(expenses.size()));
   for (const Expense& x : expenses) {
@@ -242,8 +245,7 @@ TimelogCache TimelogCache::open(const fs::path& file) {
   void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   ::close(fd);
   if (map == MAP_FAILED) return cache;
-  cache.m_map = map;
-  cache.m_map_size = size;
+  cache.m_map = std::shared_ptr<const void>(map, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
 
   In in(std::string_view(static_cast<const char*>(map), size));
   std::string_view magic;
@@ -252,7 +254,7 @@ TimelogCache TimelogCache::open(const fs::path& file) {
   std::string_view fp;
   if (!in.bytes(8, magic) || magic != std::string_view(k_magic, 8) || !in.get(format) || format != k_format ||
       !in.get(fp_len) || !in.bytes(fp_len, fp) || fp != fingerprint())
-    return TimelogCache{}; // (cache's destructor unmaps)
+    return TimelogCache{}; // (the mapping goes with `cache`)
   std::unordered_map<std::string_view, Record> records;
   std::uint32_t count = 0;
   while (true) {
@@ -277,37 +279,12 @@ TimelogCache TimelogCache::open(const fs::path& file) {
   return cache;
 }
 
-TimelogCache::TimelogCache(TimelogCache&& other) noexcept
-    : m_map(other.m_map), m_map_size(other.m_map_size), m_records(std::move(other.m_records)) {
-  other.m_map = nullptr;
-  other.m_map_size = 0;
-  other.m_records.clear();
-}
-
-TimelogCache& TimelogCache::operator=(TimelogCache&& other) noexcept {
-  if (this != &other) {
-    if (m_map) ::munmap(m_map, m_map_size);
-    m_map = other.m_map;
-    m_map_size = other.m_map_size;
-    m_records = std::move(other.m_records);
-    other.m_map = nullptr;
-    other.m_map_size = 0;
-    other.m_records.clear();
-  }
-  return *this;
-}
-
-TimelogCache::~TimelogCache() {
-  if (m_map) ::munmap(m_map, m_map_size);
-}
-
 std::size_t TimelogCache::entry_count(const std::string& rel) const {
   auto it = m_records.find(rel);
   return it == m_records.end() ? 0 : it->second.entries;
 }
 
 std::optional<std::string_view> TimelogCache::restore(const std::string& rel, const FileStamp& stamp,
-                                                      const std::shared_ptr<const std::string>& shared_path,
                                                       const ContractIndex& contracts, std::vector<Entry>& entries,
                                                       std::vector<Expense>& expenses) const {
   auto it = m_records.find(rel);
@@ -322,10 +299,12 @@ std::optional<std::string_view> TimelogCache::restore(const std::string& rel, co
     expenses.erase(expenses.begin() + static_cast<std::ptrdiff_t>(expenses_before), expenses.end());
     return std::nullopt;
   };
+  const std::string* path = intern_path(rel);
+  constexpr auto k_max_int = static_cast<std::uint32_t>(std::numeric_limits<int>::max());
   In in(r.blob);
   std::uint32_t n_ids = 0;
   if (!in.get(n_ids)) return give_up();
-  std::vector<std::size_t> index_of;
+  std::vector<std::uint32_t> index_of;
   index_of.reserve(n_ids);
   for (std::uint32_t i = 0; i < n_ids; ++i) {
     std::uint16_t len = 0;
@@ -333,7 +312,7 @@ std::optional<std::string_view> TimelogCache::restore(const std::string& rel, co
     if (!in.get(len) || !in.bytes(len, id)) return give_up();
     auto found = contracts.find(id);
     if (!found) return give_up(); // the contract is gone: parse, and report as a fresh run would
-    index_of.push_back(*found);
+    index_of.push_back(static_cast<std::uint32_t>(*found));
   }
   std::uint32_t n_entries = 0;
   if (!in.get(n_entries) || n_entries != r.entries) return give_up();
@@ -342,30 +321,35 @@ std::optional<std::string_view> TimelogCache::restore(const std::string& rel, co
     std::uint32_t ref = 0;
     std::int32_t date = 0;
     money::Rational hours;
-    std::uint8_t status = 0, times = 0;
+    std::uint8_t status = 0, flags = 0;
     std::int16_t from = 0, to = 0;
     std::uint32_t line = 0, column = 0;
-    std::uint16_t staff_len = 0, note_len = 0;
-    std::string_view staff, note;
-    if (!in.get(ref) || !in.get(date) || !in.get(hours) || !in.get(status) || !in.get(times) ||
-        !in.get(from) || !in.get(to) || !in.get(line) || !in.get(column) || !in.get(staff_len) || !in.get(note_len) ||
-        !in.bytes(staff_len, staff) || !in.bytes(note_len, note))
+    if (!in.get(ref) || !in.get(date) || !in.get(hours) || !in.get(status) || !in.get(flags) || !in.get(from) ||
+        !in.get(to) || !in.get(line) || !in.get(column))
       return give_up();
     if (ref >= index_of.size() || hours.den() <= 0 || status > static_cast<std::uint8_t>(EntryStatus::staff_absent) ||
-        times > 1)
+        flags > (k_has_times | k_has_text) || line > k_max_int || column > k_max_int)
       return give_up();
+    const char* text = nullptr;
+    if (flags & k_has_text) {
+      text = in.here();
+      std::uint32_t staff_len = 0, note_len = 0;
+      std::string_view staff_and_note;
+      if (!in.get(staff_len) || !in.get(note_len) ||
+          !in.bytes(std::size_t{staff_len} + note_len, staff_and_note) || staff_and_note.empty())
+        return give_up();
+    }
     Entry& e = entries.emplace_back();
     e.contract = index_of[ref];
     e.date = calendar::Date::from_days(date);
     e.hours = hours;
     e.status = static_cast<EntryStatus>(status);
-    if (times) {
+    if (flags & k_has_times) {
       e.from_minute = from;
       e.to_minute = to;
     }
-    if (!staff.empty()) e.staff.assign(staff);
-    if (!note.empty()) e.note.assign(note);
-    e.where = SourceRef{shared_path, static_cast<int>(line), static_cast<int>(column)};
+    e.text = text;
+    e.where = SourceRef{path, static_cast<int>(line), static_cast<int>(column)};
   }
   std::uint32_t n_expenses = 0;
   if (!in.get(n_expenses)) return give_up();

@@ -43,22 +43,18 @@ public:
   TimelogCache() = default;
   // An absent, unreadable, foreign or damaged file gives an empty cache.
   static TimelogCache open(const std::filesystem::path& file);
-  TimelogCache(TimelogCache&& other) noexcept;
-  TimelogCache& operator=(TimelogCache&& other) noexcept;
-  TimelogCache(const TimelogCache&) = delete;
-  TimelogCache& operator=(const TimelogCache&) = delete;
-  ~TimelogCache();
 
   std::size_t file_count() const { return m_records.size(); }
   bool contains(const std::string& rel) const { return m_records.contains(rel); }
   // The number of entries recorded for rel (a hint for reserving), 0 when none.
   std::size_t entry_count(const std::string& rel) const;
   // Appends rel's recorded entries and expenses when the record matches (see above) and returns
-  // its stored bytes (for the next cache file); nullopt, appending nothing, otherwise.
-  std::optional<std::string_view> restore(const std::string& rel, const FileStamp& stamp,
-                                          const std::shared_ptr<const std::string>& shared_path,
-                                          const ContractIndex& contracts, std::vector<Entry>& entries,
-                                          std::vector<Expense>& expenses) const;
+  // its stored bytes (for the next cache file); nullopt, appending nothing, otherwise. The
+  // entries' texts point into the mapping: keep mapping() alive as long as they live.
+  std::optional<std::string_view> restore(const std::string& rel, const FileStamp& stamp, const ContractIndex& contracts,
+                                          std::vector<Entry>& entries, std::vector<Expense>& expenses) const;
+  // The memory-mapped cache file (null when the cache is empty).
+  const std::shared_ptr<const void>& mapping() const { return m_map; }
 
 private:
   struct Record {
@@ -67,8 +63,7 @@ private:
     std::string_view blob; // the serialised entries and expenses
     std::uint64_t blob_hash = 0;
   };
-  void* m_map = nullptr;
-  std::size_t m_map_size = 0;
+  std::shared_ptr<const void> m_map; // unmaps when the last holder lets go
   std::unordered_map<std::string_view, Record> m_records;
 };
 

@@ -179,7 +179,7 @@ constexpr std::array<std::string_view, k_column_count> k_column_names{"contract"
 } // namespace
 
 void load_timelog_csv(const std::string& rel_path, std::string_view text, const ContractIndex& contracts,
-                      std::vector<Entry>& entries, diag::Diagnostics& diags) {
+                      std::vector<Entry>& entries, TextArena& texts, diag::Diagnostics& diags) {
   if (text.starts_with("\xEF\xBB\xBF") ? !check_utf8(rel_path, text.substr(3), diags) : !check_utf8(rel_path, text, diags))
     return;
   CsvReader reader(text, rel_path, diags);
@@ -210,7 +210,7 @@ void load_timelog_csv(const std::string& rel_path, std::string_view text, const 
     }
   if (!header_ok) return;
   const std::size_t columns = record.size();
-  const auto shared_path = std::make_shared<const std::string>(rel_path);
+  const std::string* path = intern_path(rel_path);
 
   while (reader.next(record)) {
     diag::Location row{rel_path, record[0].line, 1};
@@ -222,7 +222,7 @@ void load_timelog_csv(const std::string& rel_path, std::string_view text, const 
     auto at = [&](const Field& f) { return diag::Location{rel_path, f.line, f.column}; };
     const std::size_t errors_before = diags.error_count();
     Entry e;
-    e.where = SourceRef{shared_path, row.line, row.column};
+    e.where = SourceRef{path, row.line, row.column};
     const Field& contract = *field(k_contract);
     auto index = contracts.find(contract.text);
     if (!index) diags.error(at(contract), fmt::format("unknown contract '{}'", contract.text));
@@ -240,18 +240,20 @@ void load_timelog_csv(const std::string& rel_path, std::string_view text, const 
     else if (status.text == "staff-absent") e.status = EntryStatus::staff_absent;
     else
       diags.error(at(status), fmt::format("'status' must be delivered, citizen-absent or staff-absent, not \"{}\"", status.text));
+    std::string_view staff_text, note_text;
     if (const Field* staff = field(k_staff)) {
       check_no_cpr("staff", staff->text, at(*staff), diags);
-      e.staff = staff->text;
+      staff_text = staff->text;
     }
     if (const Field* note = field(k_note)) {
       check_no_cpr("note", note->text, at(*note), diags);
-      e.note = note->text;
+      note_text = note->text;
     }
     if (diags.error_count() != errors_before) continue;
-    e.contract = *index;
+    e.text = texts.add(staff_text, note_text);
+    e.contract = static_cast<std::uint32_t>(*index);
     e.date = *day;
-    entries.push_back(std::move(e));
+    entries.push_back(e);
   }
 }
 

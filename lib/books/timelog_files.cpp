@@ -72,6 +72,7 @@ void advise_huge_pages(const void* data, std::size_t bytes) {
 struct FileResult {
   std::vector<Entry> entries;
   std::vector<Expense> expenses;
+  std::shared_ptr<TextArena> texts; // parsed now: the entries' texts
   diag::Diagnostics diags;
   FileStamp stamp;
   bool hit = false;       // restored from the cache
@@ -130,12 +131,11 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
   auto work = [&](std::size_t i) {
     const std::string& rel = rels[i];
     FileResult r;
-    const auto shared_path = std::make_shared<const std::string>(rel);
     if (stats[i].ok && cache.contains(rel)) {
       // A recorded file: hash it where it lies (no copy), and reuse the record if all agrees.
       if (const auto hash = hash_of_file(root / rel, stats[i].size)) {
         const FileStamp stamp{stats[i].size, stats[i].mtime_ns, *hash};
-        if (auto kept = cache.restore(rel, stamp, shared_path, index, r.entries, r.expenses)) {
+        if (auto kept = cache.restore(rel, stamp, index, r.entries, r.expenses)) {
           r.hit = true;
           r.kept = *kept;
           r.stamp = stamp;
@@ -144,15 +144,16 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
       }
     }
     std::string text = read(root / rel, rel, r.diags);
+    r.texts = std::make_shared<TextArena>();
     const bool stamped = stats[i].ok && r.diags.items().empty() && stats[i].size == text.size();
     r.stamp = {text.size(), stats[i].mtime_ns, stamped ? content_hash(text) : 0};
     if (rel.ends_with(".csv")) {
       r.entries.reserve(text.size() / k_min_csv_entry_bytes + 1);
-      load_timelog_csv(rel, text, index, r.entries, r.diags);
+      load_timelog_csv(rel, text, index, r.entries, *r.texts, r.diags);
     } else {
       r.entries.reserve(text.size() / k_min_toml_entry_bytes + 1);
-      r.fast = options.fast_path && fast_timelog_toml(shared_path, text, index, r.entries, r.expenses);
-      if (!r.fast) load_timelog_toml(rel, std::move(text), index, r.entries, r.expenses, r.diags);
+      r.fast = options.fast_path && fast_timelog_toml(rel, text, index, r.entries, r.expenses, *r.texts);
+      if (!r.fast) load_timelog_toml(rel, std::move(text), index, r.entries, r.expenses, *r.texts, r.diags);
     }
     std::string().swap(text); // before serialising: a one-file history is tens of MB
     if (write_cache && stamped && r.diags.items().empty())
@@ -177,7 +178,9 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
     kept_so_far.clear();
   };
 
+  bool restored = false;
   auto consume = [&](std::size_t i, FileResult r) {
+    restored = restored || r.hit;
     append_diagnostics(diags, r.diags);
     if (options.stats) {
       ++options.stats->files;
@@ -191,10 +194,10 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
         advise_huge_pages(books.entries.data(), estimate * sizeof(Entry));
       }
     } else {
-      books.entries.insert(books.entries.end(), std::make_move_iterator(r.entries.begin()),
-                           std::make_move_iterator(r.entries.end()));
+      books.entries.insert(books.entries.end(), r.entries.begin(), r.entries.end()); // trivially copyable
     }
     std::vector<Entry>().swap(r.entries);
+    if (r.texts) books.text_storage.push_back(std::move(r.texts));
     books.expenses.insert(books.expenses.end(), std::make_move_iterator(r.expenses.begin()),
                           std::make_move_iterator(r.expenses.end()));
     if (!write_cache) return;
@@ -209,6 +212,7 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
   };
 
   for_each_ordered(n, options.threads ? options.threads : loader_threads(), k_window, work, consume);
+  if (restored) books.text_storage.push_back(cache.mapping()); // restored texts point into it
   if (!write_cache) return;
   if (!writer && hits != cache.file_count()) open_writer(); // files went away
   if (writer) {

@@ -28,13 +28,13 @@ std::optional<std::size_t> read_contract_ref(TableReader& r, const ContractIndex
   return index;
 }
 
-void read_entry(const TomlFile& file, const std::shared_ptr<const std::string>& shared_path, const toml::table& t,
-                const ContractIndex& contracts, std::vector<Entry>& out, diag::Diagnostics& diags) {
+void read_entry(const TomlFile& file, const std::string* path, const toml::table& t, const ContractIndex& contracts,
+                std::vector<Entry>& out, TextArena& texts, diag::Diagnostics& diags) {
   const std::size_t errors_before = diags.error_count();
   TableReader r(file, t, diags, "[[entry]]", {"contract", "date", "hours", "from", "to", "status", "staff", "note"},
                 file.location(t));
   Entry e;
-  e.where = SourceRef{shared_path, r.where().line, r.where().column};
+  e.where = SourceRef{path, r.where().line, r.where().column};
   auto contract = read_contract_ref(r, contracts);
   auto date = r.date("date", Need::required);
   if (r.has("hours") && (r.has("from") || r.has("to"))) {
@@ -49,8 +49,8 @@ void read_entry(const TomlFile& file, const std::shared_ptr<const std::string>& 
     auto to = r.time_of_day("to", Need::required);
     if (from && to && *to <= *from) r.error("to", "'to' must be after 'from' on the same day");
     else if (from && to) {
-      e.from_minute = from;
-      e.to_minute = to;
+      e.from_minute = static_cast<std::int16_t>(*from);
+      e.to_minute = static_cast<std::int16_t>(*to);
       e.hours = money::Rational(*to - *from, 60);
     }
   } else {
@@ -62,19 +62,21 @@ void read_entry(const TomlFile& file, const std::shared_ptr<const std::string>& 
       r.error("status", fmt::format("'status' must be \"delivered\", \"citizen-absent\" or \"staff-absent\", not \"{}\"",
                                     *status));
   }
-  if (auto staff = r.string("staff", Need::optional)) {
-    check_no_cpr("staff", *staff, r.location_of("staff"), diags);
-    e.staff = *staff;
+  std::string staff, note;
+  if (auto s = r.string("staff", Need::optional)) {
+    check_no_cpr("staff", *s, r.location_of("staff"), diags);
+    staff = std::move(*s);
   }
-  if (auto note = r.string("note", Need::optional)) {
-    check_no_cpr("note", *note, r.location_of("note"), diags);
-    e.note = *note;
+  if (auto n = r.string("note", Need::optional)) {
+    check_no_cpr("note", *n, r.location_of("note"), diags);
+    note = std::move(*n);
   }
   r.finish();
   if (diags.error_count() != errors_before || !contract || !date) return;
-  e.contract = *contract;
+  e.text = texts.add(staff, note);
+  e.contract = static_cast<std::uint32_t>(*contract);
   e.date = *date;
-  out.push_back(std::move(e));
+  out.push_back(e);
 }
 
 void read_expense(const TomlFile& file, const toml::table& t, const ContractIndex& contracts,
@@ -118,13 +120,14 @@ std::optional<std::size_t> ContractIndex::find(std::string_view id) const {
 }
 
 void load_timelog_toml(const std::string& rel_path, std::string text, const ContractIndex& contracts,
-                       std::vector<Entry>& entries, std::vector<Expense>& expenses, diag::Diagnostics& diags) {
+                       std::vector<Entry>& entries, std::vector<Expense>& expenses, TextArena& texts,
+                       diag::Diagnostics& diags) {
   TomlFile file(rel_path, std::move(text));
   auto root = parse_toml(file, diags);
   if (!root) return;
   TableReader r(file, *root, diags, "a time log", {"entry", "expense"}, {rel_path, 1, 1});
-  const auto shared_path = std::make_shared<const std::string>(rel_path);
-  for (const toml::table* t : r.tables("entry")) read_entry(file, shared_path, *t, contracts, entries, diags);
+  const std::string* path = intern_path(rel_path);
+  for (const toml::table* t : r.tables("entry")) read_entry(file, path, *t, contracts, entries, texts, diags);
   for (const toml::table* t : r.tables("expense")) read_expense(file, *t, contracts, expenses, diags);
   r.finish();
 }

@@ -57,7 +57,9 @@ std::string check(const std::string& contract, std::string_view timelog, std::st
   books::load_contract("contracts/c1.toml", contract, c, diags);
   b.contracts.push_back(std::move(c));
   const books::ContractIndex index(b.contracts);
-  books::load_timelog_toml("timelog/2025.toml", std::string(timelog), index, b.entries, b.expenses, diags);
+  const auto texts = std::make_shared<books::TextArena>();
+  b.text_storage.push_back(texts);
+  books::load_timelog_toml("timelog/2025.toml", std::string(timelog), index, b.entries, b.expenses, *texts, diags);
   std::string loaded;
   for (const diag::Diagnostic& d : diags.items()) loaded += d.to_string() + "\n";
   REQUIRE_MESSAGE(diags.items().empty(), "the test books do not load cleanly:\n", loaded);

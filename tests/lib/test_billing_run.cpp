@@ -97,7 +97,7 @@ books::Books books_with(std::vector<books::Contract> contracts, std::string_view
 books::Books standard_books() { return books_with({contract("C1", "2025-11-03")}); }
 
 void add_entry(books::Books& b, std::string_view date, std::string_view h, EntryStatus status = EntryStatus::delivered,
-               std::size_t contract_index = 0) {
+               std::uint32_t contract_index = 0) {
   books::Entry e;
   e.contract = contract_index;
   e.date = day(date);

@@ -32,7 +32,7 @@ constexpr std::string_view k_path = "timelog/2025/11.toml";
 
 std::string describe(const books::Entry& e) {
   return fmt::format("entry {} {} {}/{} {} {} {} [{}] [{}] {}", e.contract, e.date.to_string(), e.hours.num(), e.hours.den(),
-                     static_cast<int>(e.status), e.from_minute.value_or(-1), e.to_minute.value_or(-1), e.staff, e.note,
+                     static_cast<int>(e.status), e.from_minute.value_or(-1), e.to_minute.value_or(-1), e.staff(), e.note(),
                      e.where.to_string());
 }
 
@@ -63,13 +63,13 @@ bool differential(const std::string& text) {
   std::vector<books::Entry> slow_entries;
   std::vector<books::Expense> slow_expenses;
   diag::Diagnostics diags;
-  books::load_timelog_toml(std::string(k_path), text, index, slow_entries, slow_expenses, diags);
+  books::TextArena texts;
+  books::load_timelog_toml(std::string(k_path), text, index, slow_entries, slow_expenses, texts, diags);
 
   // Something already in the vectors must stay as it is.
   std::vector<books::Entry> fast_entries(1);
   std::vector<books::Expense> fast_expenses(1);
-  const auto path = std::make_shared<const std::string>(k_path);
-  const bool fast = books::fast_timelog_toml(path, text, index, fast_entries, fast_expenses);
+  const bool fast = books::fast_timelog_toml(std::string(k_path), text, index, fast_entries, fast_expenses, texts);
   REQUIRE(!fast_entries.empty());
   REQUIRE(!fast_expenses.empty());
   CHECK(describe(fast_entries.front()) == describe(books::Entry{}));

@@ -100,7 +100,8 @@ Loaded toml_log(std::string text) {
   diag::Diagnostics diags;
   std::vector<books::Entry> entries;
   std::vector<books::Expense> expenses;
-  books::load_timelog_toml("timelog/log.toml", std::move(text), index, entries, expenses, diags);
+  books::TextArena texts;
+  books::load_timelog_toml("timelog/log.toml", std::move(text), index, entries, expenses, texts, diags);
   return {entries.size(), expenses.size(), report(diags)};
 }
 
@@ -109,7 +110,8 @@ Loaded csv_log(const std::string& text) {
   const books::ContractIndex index(contracts);
   diag::Diagnostics diags;
   std::vector<books::Entry> entries;
-  books::load_timelog_csv("timelog/log.csv", text, index, entries, diags);
+  books::TextArena texts;
+  books::load_timelog_csv("timelog/log.csv", text, index, entries, texts, diags);
   return {entries.size(), 0, report(diags)};
 }
 

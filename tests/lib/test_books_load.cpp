@@ -762,6 +762,7 @@ std::vector<Contract> two_contracts() {
 struct LoadedLog {
   std::vector<books::Entry> entries;
   std::vector<books::Expense> expenses;
+  books::TextArena texts; // what the entries' staff and note point into
   std::string diagnostics;
 };
 
@@ -773,7 +774,8 @@ LoadedLog load_toml_log(std::string text) {
   const books::ContractIndex index(contracts);
   diag::Diagnostics diags;
   LoadedLog out;
-  books::load_timelog_toml(std::string(k_toml_log_path), std::move(text), index, out.entries, out.expenses, diags);
+  books::load_timelog_toml(std::string(k_toml_log_path), std::move(text), index, out.entries, out.expenses, out.texts,
+                           diags);
   out.diagnostics = report(diags);
   return out;
 }
@@ -783,7 +785,7 @@ LoadedLog load_csv_log(std::string_view text) {
   const books::ContractIndex index(contracts);
   diag::Diagnostics diags;
   LoadedLog out;
-  books::load_timelog_csv(std::string(k_csv_log_path), text, index, out.entries, diags);
+  books::load_timelog_csv(std::string(k_csv_log_path), text, index, out.entries, out.texts, diags);
   out.diagnostics = report(diags);
   return out;
 }
@@ -821,8 +823,8 @@ note = "aflyst om morgenen"
     CHECK(e.status == EntryStatus::citizen_absent);
     CHECK_FALSE(e.from_minute.has_value());
     CHECK_FALSE(e.to_minute.has_value());
-    CHECK(e.staff == "KB");
-    CHECK(e.note == "aflyst om morgenen");
+    CHECK(e.staff() == "KB");
+    CHECK(e.note() == "aflyst om morgenen");
     CHECK(e.where.to_string() == "timelog/2025-11.toml:1:1");
   }
 
@@ -1042,8 +1044,8 @@ TEST_CASE("books::load_timelog_csv") {
     CHECK(e.date == day("2025-11-04"));
     CHECK(e.hours == Rational(5, 4));
     CHECK(e.status == EntryStatus::staff_absent);
-    CHECK(e.staff == "KB");
-    CHECK(e.note == "kort møde");
+    CHECK(e.staff() == "KB");
+    CHECK(e.note() == "kort møde");
     CHECK(e.where.to_string() == "timelog/2025-11.csv:2:1");
   }
 
@@ -1054,8 +1056,8 @@ TEST_CASE("books::load_timelog_csv") {
     CHECK(loaded.entries[0].contract == 0);
     CHECK(loaded.entries[0].hours == Rational(5, 2));
     CHECK(loaded.entries[0].status == EntryStatus::citizen_absent);
-    CHECK(loaded.entries[0].staff == "");
-    CHECK(loaded.entries[0].note == "");
+    CHECK(loaded.entries[0].staff() == "");
+    CHECK(loaded.entries[0].note() == "");
   }
 
   SUBCASE("an empty status means delivered") {
@@ -1113,9 +1115,9 @@ TEST_CASE("books::load_timelog_csv") {
     CHECK(loaded.diagnostics ==
           "timelog/2025-11.csv:3:15: error: 'hours' must be a number with at most 2 decimals, not \"two\"\n");
     REQUIRE(loaded.entries.size() == 2);
-    CHECK(loaded.entries[0].note == "første");
+    CHECK(loaded.entries[0].note() == "første");
     CHECK(loaded.entries[0].status == EntryStatus::delivered);
-    CHECK(loaded.entries[1].note == "tredje");
+    CHECK(loaded.entries[1].note() == "tredje");
     CHECK(loaded.entries[1].where.line == 4);
   }
 
@@ -1132,7 +1134,7 @@ TEST_CASE("books::load_timelog_csv") {
                                           "\"C1\",2025-11-03,2,\"\",\"Møde, kommune \"\"ok\"\"\"\n");
     CHECK(loaded.diagnostics == "");
     REQUIRE(loaded.entries.size() == 1);
-    CHECK(loaded.entries[0].note == "Møde, kommune \"ok\"");
+    CHECK(loaded.entries[0].note() == "Møde, kommune \"ok\"");
     CHECK(loaded.entries[0].status == EntryStatus::delivered);
   }
 
@@ -1146,7 +1148,7 @@ TEST_CASE("books::load_timelog_csv") {
           "timelog/2025-11.csv:4:17: error: 'status' must be delivered, citizen-absent or staff-absent, not \"sick\"\n"
           "timelog/2025-11.csv:5:1: error: this CSV row has 6 fields, the header 5\n");
     REQUIRE(loaded.entries.size() == 2);
-    CHECK(loaded.entries[0].note == "første linje\nanden linje");
+    CHECK(loaded.entries[0].note() == "første linje\nanden linje");
     CHECK(loaded.entries[0].where.line == 2);
     CHECK(loaded.entries[1].date == day("2025-11-06"));
     CHECK(loaded.entries[1].where.line == 7);

@@ -54,7 +54,7 @@ std::string snapshot(const fs::path& root, const books::LoadOptions& options) {
   for (const auto& e : b.entries)
     out += fmt::format("entry {} {} {}/{} {} {} {} [{}] [{}] {}\n", b.contracts.at(e.contract).id, e.date.to_string(),
                        e.hours.num(), e.hours.den(), static_cast<int>(e.status), e.from_minute.value_or(-1),
-                       e.to_minute.value_or(-1), e.staff, e.note, e.where.to_string());
+                       e.to_minute.value_or(-1), e.staff(), e.note(), e.where.to_string());
   for (const auto& x : b.expenses)
     out += fmt::format("expense {} {} {} [{}] {}\n", b.contracts.at(x.contract).id, x.date.to_string(), x.amount.to_string(),
                        x.text, x.where.to_string());

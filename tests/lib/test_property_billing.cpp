@@ -124,7 +124,7 @@ books::Contract random_contract(Random& r, std::string id, Date earliest, bool w
   return c;
 }
 
-books::Entry random_entry(Random& r, std::size_t contract, Date around) {
+books::Entry random_entry(Random& r, std::uint32_t contract, Date around) {
   books::Entry e;
   e.contract = contract;
   e.date = around + static_cast<int>(r.between(-10, 120));
@@ -150,7 +150,7 @@ books::Books random_books(Random& r, int contracts, bool whole_kroner, Month fro
   b.settings.invoicing.vat_exemption_note = "Momsfritaget";
   for (int i = 0; i < contracts; ++i)
     b.contracts.push_back(random_contract(r, fmt::format("K-{:02}", i), from.first_day() - 30, whole_kroner));
-  for (std::size_t i = 0; i < b.contracts.size(); ++i)
+  for (std::uint32_t i = 0; i < b.contracts.size(); ++i)
     for (int n = static_cast<int>(r.between(0, 40)); n > 0; --n)
       b.entries.push_back(random_entry(r, i, b.contracts[i].start));
   return b;
@@ -261,7 +261,7 @@ Truth truth(const books::Books& b, std::size_t ci, Month m) {
 
 // One random edit of the time log (or, sometimes, a retroactive rate change).
 void random_edit(Random& r, books::Books& b, bool whole_kroner) {
-  const auto ci = static_cast<std::size_t>(r.between(0, static_cast<std::int64_t>(b.contracts.size()) - 1));
+  const auto ci = static_cast<std::uint32_t>(r.between(0, static_cast<std::int64_t>(b.contracts.size()) - 1));
   books::Contract& c = b.contracts[ci];
   const auto kind = r.between(0, 9);
   if (kind <= 3 || b.entries.empty()) {
