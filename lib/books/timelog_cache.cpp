@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -131,6 +132,7 @@ public:
   bool at_end() const { return m_p == m_end; }
   bool ok() const { return m_ok; }
   const char* here() const { return m_p; }
+  std::size_t remaining() const { return static_cast<std::size_t>(m_end - m_p); }
 
 private:
   bool fail() {
@@ -284,24 +286,34 @@ std::size_t TimelogCache::entry_count(const std::string& rel) const {
   return it == m_records.end() ? 0 : it->second.entries;
 }
 
-std::optional<std::string_view> TimelogCache::restore(const std::string& rel, const FileStamp& stamp,
-                                                      const ContractIndex& contracts, std::vector<Entry>& entries,
-                                                      std::vector<Expense>& expenses) const {
+std::optional<std::string_view> TimelogCache::find(const std::string& rel, const FileStamp& stamp) const {
   auto it = m_records.find(rel);
   if (it == m_records.end()) return std::nullopt;
   const Record& r = it->second;
   if (!(r.stamp == stamp) || content_hash(r.blob) != r.blob_hash) return std::nullopt;
+  return r.blob;
+}
 
+std::optional<std::string_view> TimelogCache::restore(const std::string& rel, const FileStamp& stamp,
+                                                      const ContractIndex& contracts, std::vector<Entry>& entries,
+                                                      std::vector<Expense>& expenses) const {
+  const auto blob = find(rel, stamp);
+  if (!blob || !restore(*blob, rel, contracts, entries, expenses)) return std::nullopt;
+  return blob;
+}
+
+bool TimelogCache::restore(std::string_view blob, const std::string& rel, const ContractIndex& contracts,
+                           std::vector<Entry>& entries, std::vector<Expense>& expenses) const {
   const std::size_t entries_before = entries.size();
   const std::size_t expenses_before = expenses.size();
   auto give_up = [&] {
     entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(entries_before), entries.end());
     expenses.erase(expenses.begin() + static_cast<std::ptrdiff_t>(expenses_before), expenses.end());
-    return std::nullopt;
+    return false;
   };
   const std::string* path = intern_path(rel);
   constexpr auto k_max_int = static_cast<std::uint32_t>(std::numeric_limits<int>::max());
-  In in(r.blob);
+  In in(blob);
   std::uint32_t n_ids = 0;
   if (!in.get(n_ids)) return give_up();
   std::vector<std::uint32_t> index_of;
@@ -315,8 +327,11 @@ std::optional<std::string_view> TimelogCache::restore(const std::string& rel, co
     index_of.push_back(static_cast<std::uint32_t>(*found));
   }
   std::uint32_t n_entries = 0;
-  if (!in.get(n_entries) || n_entries != r.entries) return give_up();
-  entries.reserve(entries_before + n_entries);
+  // The fixed part of a stored entry: a count beyond what the bytes can hold is damage.
+  constexpr std::size_t k_entry_bytes = 4 + 4 + sizeof(money::Rational) + 1 + 1 + 2 + 2 + 4 + 4;
+  if (!in.get(n_entries) || n_entries > in.remaining() / k_entry_bytes) return give_up();
+  if (entries.capacity() < entries_before + n_entries)
+    entries.reserve(std::max(entries_before + n_entries, 2 * entries.capacity()));
   for (std::uint32_t i = 0; i < n_entries; ++i) {
     std::uint32_t ref = 0;
     std::int32_t date = 0;
@@ -372,7 +387,7 @@ std::optional<std::string_view> TimelogCache::restore(const std::string& rel, co
     x.where = diag::Location{rel, static_cast<int>(line), static_cast<int>(column)};
   }
   if (!in.ok() || !in.at_end()) return give_up();
-  return r.blob;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -48,9 +48,15 @@ public:
   bool contains(const std::string& rel) const { return m_records.contains(rel); }
   // The number of entries recorded for rel (a hint for reserving), 0 when none.
   std::size_t entry_count(const std::string& rel) const;
-  // Appends rel's recorded entries and expenses when the record matches (see above) and returns
-  // its stored bytes (for the next cache file); nullopt, appending nothing, otherwise. The
-  // entries' texts point into the mapping: keep mapping() alive as long as they live.
+  // rel's stored bytes when its record has this stamp and its checksum holds; else nullopt.
+  std::optional<std::string_view> find(const std::string& rel, const FileStamp& stamp) const;
+  // Appends the entries and expenses of `blob` (from find(rel, ...)) and returns true, or appends
+  // nothing and returns false when a contract it names is gone (or has lost its expense
+  // agreement) or the bytes do not decode. The entries' texts point into the mapping: keep
+  // mapping() alive as long as they live.
+  bool restore(std::string_view blob, const std::string& rel, const ContractIndex& contracts, std::vector<Entry>& entries,
+               std::vector<Expense>& expenses) const;
+  // find, then restore: rel's stored bytes when both succeed.
   std::optional<std::string_view> restore(const std::string& rel, const FileStamp& stamp, const ContractIndex& contracts,
                                           std::vector<Entry>& entries, std::vector<Expense>& expenses) const;
   // The memory-mapped cache file (null when the cache is empty).

@@ -75,9 +75,10 @@ struct FileResult {
   std::shared_ptr<TextArena> texts; // parsed now: the entries' texts
   diag::Diagnostics diags;
   FileStamp stamp;
+  bool cached = false;    // unchanged since the cache recorded it: restore `kept`
   bool hit = false;       // restored from the cache
   bool fast = false;      // parsed by the fast path
-  std::string_view kept;  // hit: the cache's stored bytes
+  std::string_view kept;  // cached: the cache's stored bytes
   std::string blob;       // parsed now and cacheable: the bytes to store
 };
 
@@ -128,21 +129,9 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
                              (rels[i].ends_with(".csv") ? k_min_csv_entry_bytes : k_min_toml_entry_bytes) + 1;
   }
 
-  auto work = [&](std::size_t i) {
+  auto parse = [&](std::size_t i) {
     const std::string& rel = rels[i];
     FileResult r;
-    if (stats[i].ok && cache.contains(rel)) {
-      // A recorded file: hash it where it lies (no copy), and reuse the record if all agrees.
-      if (const auto hash = hash_of_file(root / rel, stats[i].size)) {
-        const FileStamp stamp{stats[i].size, stats[i].mtime_ns, *hash};
-        if (auto kept = cache.restore(rel, stamp, index, r.entries, r.expenses)) {
-          r.hit = true;
-          r.kept = *kept;
-          r.stamp = stamp;
-          return r;
-        }
-      }
-    }
     std::string text = read(root / rel, rel, r.diags);
     r.texts = std::make_shared<TextArena>();
     const bool stamped = stats[i].ok && r.diags.items().empty() && stats[i].size == text.size();
@@ -159,6 +148,25 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
     if (write_cache && stamped && r.diags.items().empty())
       r.blob = serialize_timelog(r.entries, r.expenses, books.contracts);
     return r;
+  };
+
+  // On the worker threads: a recorded file is hashed where it lies (no copy), and its record
+  // found if all agrees; the entries are decoded in consume(), straight into books.entries.
+  auto work = [&](std::size_t i) {
+    const std::string& rel = rels[i];
+    if (stats[i].ok && cache.contains(rel)) {
+      if (const auto hash = hash_of_file(root / rel, stats[i].size)) {
+        const FileStamp stamp{stats[i].size, stats[i].mtime_ns, *hash};
+        if (auto kept = cache.find(rel, stamp)) {
+          FileResult r;
+          r.cached = true;
+          r.kept = *kept;
+          r.stamp = stamp;
+          return r;
+        }
+      }
+    }
+    return parse(i);
   };
 
   // The new cache is written only when it would differ from the old one; records of files
@@ -179,24 +187,32 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
   };
 
   bool restored = false;
+  auto reserve_all = [&] {
+    if (books.entries.capacity() >= estimate) return;
+    books.entries.reserve(estimate);
+    advise_huge_pages(books.entries.data(), estimate * sizeof(Entry));
+  };
   auto consume = [&](std::size_t i, FileResult r) {
+    const std::size_t entries_before = books.entries.size();
+    if (r.cached) {
+      reserve_all();
+      r.hit = cache.restore(r.kept, rels[i], index, books.entries, books.expenses);
+      if (!r.hit) r = parse(i); // a contract it names is gone: read it as a fresh run would, and report
+    }
+    if (!r.hit && books.entries.empty()) {
+      books.entries = std::move(r.entries); // no copy of a one-file history
+      reserve_all();
+    } else if (!r.hit) {
+      books.entries.insert(books.entries.end(), r.entries.begin(), r.entries.end()); // trivially copyable
+    }
+    std::vector<Entry>().swap(r.entries);
+    const auto entry_count = static_cast<std::uint32_t>(books.entries.size() - entries_before);
     restored = restored || r.hit;
     append_diagnostics(diags, r.diags);
     if (options.stats) {
       ++options.stats->files;
       ++(r.hit ? options.stats->from_cache : r.fast ? options.stats->fast : options.stats->full);
     }
-    const auto entry_count = static_cast<std::uint32_t>(r.entries.size());
-    if (books.entries.empty()) {
-      books.entries = std::move(r.entries);
-      if (books.entries.capacity() < estimate) {
-        books.entries.reserve(estimate);
-        advise_huge_pages(books.entries.data(), estimate * sizeof(Entry));
-      }
-    } else {
-      books.entries.insert(books.entries.end(), r.entries.begin(), r.entries.end()); // trivially copyable
-    }
-    std::vector<Entry>().swap(r.entries);
     if (r.texts) books.text_storage.push_back(std::move(r.texts));
     books.expenses.insert(books.expenses.end(), std::make_move_iterator(r.expenses.begin()),
                           std::make_move_iterator(r.expenses.end()));

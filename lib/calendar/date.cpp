@@ -50,6 +50,31 @@ std::optional<int> text_year(std::string_view text) {
   return year;
 }
 
+// Howard Hinnant's civil-calendar algorithms (the ones date.h is built on), used directly for
+// ISO weeks: date.h's iso_week conversions go through year_month_weekday_last and cost several
+// times more, and a run over a five-year history converts hundreds of thousands of weeks.
+constexpr int days_from_civil(int y, unsigned m, unsigned d) {
+  y -= m <= 2 ? 1 : 0;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+constexpr int year_of_days(int z) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153; // 0 = March ... 11 = February
+  return static_cast<int>(yoe) + era * 400 + (mp >= 10 ? 1 : 0);
+}
+
+// 1 = Monday ... 7 = Sunday; day 0 (1970-01-01) was a Thursday.
+constexpr int iso_weekday_of_days(int z) { return (z % 7 + 7 + 3) % 7 + 1; }
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -149,8 +174,11 @@ std::optional<Month> parse_month(std::string_view text) {
 // IsoWeek
 
 IsoWeek IsoWeek::of(Date d) {
-  const iso_week::year_weeknum_weekday ywd{to_sys(d)};
-  return IsoWeek(static_cast<int>(ywd.year()), static_cast<unsigned>(ywd.weeknum()));
+  // The week belongs to the ISO year of its Thursday, and counts from the year's first Thursday.
+  const int z = d.days_since_epoch();
+  const int thursday = z - iso_weekday_of_days(z) + 4;
+  const int year = year_of_days(thursday);
+  return IsoWeek(year, static_cast<unsigned>((thursday - days_from_civil(year, 1, 1)) / 7 + 1));
 }
 
 std::optional<IsoWeek> IsoWeek::from_yw(int iso_year, unsigned week) {
@@ -168,8 +196,9 @@ std::optional<IsoWeek> IsoWeek::from_yw(int iso_year, unsigned week) {
 }
 
 Date IsoWeek::monday() const {
-  const auto ywd = iso_week::year{m_year} / iso_week::weeknum{m_week} / iso_week::mon;
-  return from_sys(date::sys_days{ywd});
+  // Week 1 holds 4 January.
+  const int jan4 = days_from_civil(m_year, 1, 4);
+  return Date::from_days(jan4 - (iso_weekday_of_days(jan4) - 1) + 7 * (static_cast<int>(m_week) - 1));
 }
 
 IsoWeek IsoWeek::next() const { return of(monday() + 7); }

@@ -1,9 +1,12 @@
 #include "calendar/date.hpp"
 
+#include <date/date.h>
+#include <date/iso_week.h>
 #include <doctest/doctest.h>
 
 #include <string>
 #include <type_traits>
+#include <vector>
 
 using calendar::Date;
 using calendar::IsoWeek;
@@ -230,6 +233,30 @@ TEST_CASE("calendar::IsoWeek::of") {
     CHECK(IsoWeek::of(day("2021-01-04")).to_string() == "2021-W01");
     CHECK(IsoWeek::of(day("2025-01-01")).to_string() == "2025-W01");
   }
+}
+
+TEST_CASE("calendar::IsoWeek: of and monday agree with date.h's iso_week on every day of 1583-2600") {
+  // IsoWeek computes with the civil-calendar algorithms directly (for speed); date.h is the
+  // reference. Also a few days far out, before 1 March 0000 and near the end of date::year.
+  std::vector<int> days;
+  const int first = Date::from_ymd(1583, 1, 1)->days_since_epoch();
+  const int last = Date::from_ymd(2600, 12, 31)->days_since_epoch();
+  for (int z = first; z <= last; ++z) days.push_back(z);
+  for (int z : {-719468 - 1, -719468, -800000, -11'000'000, 11'000'000}) days.push_back(z);
+  std::size_t wrong = 0;
+  for (int z : days) {
+    const date::sys_days sys{date::days{z}};
+    const iso_week::year_weeknum_weekday ref{sys};
+    const IsoWeek w = IsoWeek::of(Date::from_days(z));
+    const auto ref_monday = date::sys_days{ref.year() / ref.weeknum() / iso_week::mon}.time_since_epoch().count();
+    if (w.iso_year() != static_cast<int>(ref.year()) || w.week() != static_cast<unsigned>(ref.weeknum()) ||
+        w.monday().days_since_epoch() != ref_monday) {
+      if (++wrong <= 5) FAIL_CHECK("day ", z, ": ", w.to_string(), " monday ", w.monday().days_since_epoch(), ", date.h: ",
+                                    static_cast<int>(ref.year()), "-W", static_cast<unsigned>(ref.weeknum()), " monday ",
+                                    ref_monday);
+    }
+  }
+  CHECK(wrong == 0);
 }
 
 TEST_CASE("calendar::IsoWeek::from_yw") {
