@@ -17,9 +17,9 @@ void add_deadlines(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, within] {
     ctx.run = [&ctx, within] {
       require_format(ctx, {"text", "json", "ics"});
-      const books::Books books = load_valid_books(ctx);
+      const auto valid = load_valid_books(ctx);
       const calendar::Date today = ctx.today();
-      const render::Json j = render::deadlines_json(today, *within, billing::deadlines(books, today, *within));
+      const render::Json j = render::deadlines_json(today, *within, billing::deadlines(valid->books, today, *within));
       if (ctx.format == "json") print_out(render::dump(j));
       else if (ctx.format == "ics") print_out(render::deadlines_ics(j));
       else print_out(render::deadlines_text(j, use_color(stdout)));

@@ -20,8 +20,8 @@ struct NoticeOptions {
 calendar::NoticeRule rule_for(const NoticeOptions& o, const Context& ctx) {
   if (!o.contract.empty()) {
     // Only the contract's rule: its own `end` does not cut the answer.
-    books::Books books = load_valid_books(ctx);
-    const books::Contract* c = books.find_contract(o.contract);
+    const auto valid = load_valid_books(ctx);
+    const books::Contract* c = valid->books.find_contract(o.contract);
     if (!c) throw diag::Error(diag::ErrorKind::usage, fmt::format(fmt::runtime(_("no contract '{}' in the books")), o.contract));
     return c->notice;
   }

@@ -31,8 +31,9 @@ int run_report(const ReportOptions& o, const Context& ctx) {
   const calendar::Month from = parse_cli_month(o.month.empty() ? o.from : o.month, ctx, o.month.empty() ? "--from" : "--month");
   const calendar::Month to = parse_cli_month(o.month.empty() ? o.to : o.month, ctx, o.month.empty() ? "--to" : "--month");
   if (to < from) throw diag::Error(diag::ErrorKind::usage, _("--to is before --from"));
-  const books::Books books = load_valid_books(ctx);
-  const billing::EntryIndex entries(books);
+  const auto valid = load_valid_books(ctx);
+  const books::Books& books = valid->books;
+  const billing::EntryIndex& entries = valid->entries;
   std::vector<render::ReportContract> contracts;
   for (std::size_t i = 0; i < books.contracts.size(); ++i) {
     auto weeks = billing::weeks_in_months(books.contracts[i], i, entries, from, to);

@@ -1,6 +1,7 @@
 #pragma once
 // What every subcommand gets: the global options, and helpers shared by the commands.
 
+#include "billing/week.hpp"
 #include "books/model.hpp"
 #include "calendar/date.hpp"
 #include "render/json.hpp"
@@ -9,6 +10,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,9 +29,19 @@ struct Context {
   std::function<int()> run;
 };
 
+// The books, validated, with the index of their entries by contract and week.
+struct ValidBooks {
+  explicit ValidBooks(books::Books loaded) : books(std::move(loaded)), entries(books) {}
+  ValidBooks(const ValidBooks&) = delete; // `entries` points into `books`
+  ValidBooks& operator=(const ValidBooks&) = delete;
+
+  books::Books books;
+  billing::EntryIndex entries;
+};
+
 // Loads and validates the books (SPEC §5). On an error prints every diagnostic to stderr and
 // throws a data error (65); warnings are summarised on stderr unless --quiet.
-books::Books load_valid_books(const Context& ctx);
+std::unique_ptr<const ValidBooks> load_valid_books(const Context& ctx);
 
 // "YYYY-MM-DD" or "today"; throws a usage error naming `what` otherwise.
 calendar::Date parse_cli_date(const std::string& text, const Context& ctx, std::string_view what);

@@ -9,10 +9,14 @@
 
 namespace cli {
 
-books::Books load_valid_books(const Context& ctx) {
+std::unique_ptr<const ValidBooks> load_valid_books(const Context& ctx) {
   diag::Diagnostics diags;
   books::Books books = books::load_books(ctx.books_dir(), diags);
-  if (!diags.has_errors()) billing::check_books(books, ctx.today(), diags);
+  std::unique_ptr<const ValidBooks> valid;
+  if (!diags.has_errors()) {
+    valid = std::make_unique<const ValidBooks>(std::move(books));
+    billing::check_books(valid->books, valid->entries, ctx.today(), diags);
+  }
   if (diags.has_errors()) {
     diags.sort();
     for (const diag::Diagnostic& d : diags.items())
@@ -28,7 +32,7 @@ books::Books load_valid_books(const Context& ctx) {
                                           "honorar: {} warnings in the books (run 'honorar check' to see them)\n",
                                           diags.warning_count())),
                           diags.warning_count()));
-  return books;
+  return valid;
 }
 
 } // namespace cli

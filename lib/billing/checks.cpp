@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -22,41 +23,36 @@ bool alike(const books::Entry& a, const books::Entry& b) {
          a.status == b.status;
 }
 
-// `by_day` holds (biased day << 32 | entry number) of the entries to compare, in log order.
 // Returns (entry number, number of the first entry before it alike) for every entry that is a
 // possible duplicate -- the same contract, date, hours, from/to and status as an earlier one
-// -- sorted by entry number. Alike entries share a day, so only entries of one day and contract
-// are compared; logs are mostly in date order, so the grouping by day rarely sorts anything.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> duplicates(const std::vector<books::Entry>& entries,
-                                                                std::vector<std::uint64_t>& by_day) {
+// -- sorted by entry number. Alike entries share a contract and a week, so only the entries of
+// one group of the index are compared (a week of one course: a handful), and within it only
+// those of one day. Contracts not valid enough to bill are left out. (check_books finds the same
+// in its pass over a log in date order; this is for a log that goes back in time.)
+std::vector<std::pair<std::uint32_t, std::uint32_t>> duplicates(const books::Books& books, const EntryIndex& index) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-  if (!std::is_sorted(by_day.begin(), by_day.end())) std::sort(by_day.begin(), by_day.end());
-  std::vector<std::uint64_t> day_group; // contract << 32 | entry number
-  for (std::size_t a = 0; a < by_day.size();) {
-    std::size_t b = a + 1;
-    while (b < by_day.size() && by_day[b] >> 32 == by_day[a] >> 32) ++b;
-    if (b - a > 1) {
-      day_group.clear();
-      for (std::size_t k = a; k < b; ++k) {
-        const auto i = static_cast<std::uint32_t>(by_day[k]);
-        day_group.push_back(static_cast<std::uint64_t>(entries[i].contract) << 32 | i);
+  const books::Entry* const first_entry = books.entries.data();
+  std::vector<std::pair<int, std::uint32_t>> by_day; // (day, entry number) of one group
+  for (std::size_t g = 0; g < index.group_count(); ++g) {
+    const auto group = index.group(g);
+    if (group.size() < 2 || books.contracts[group.front()->contract].terms.empty()) continue;
+    by_day.clear();
+    for (const books::Entry* e : group)
+      by_day.emplace_back(e->date.days_since_epoch(), static_cast<std::uint32_t>(e - first_entry));
+    if (!std::is_sorted(by_day.begin(), by_day.end())) std::sort(by_day.begin(), by_day.end());
+    for (std::size_t c = 0; c < by_day.size();) {
+      std::size_t d = c + 1;
+      while (d < by_day.size() && by_day[d].first == by_day[c].first) ++d;
+      for (std::size_t j = c + 1; j < d; ++j) { // ascending entry numbers: the first match is the first alike
+        const std::uint32_t later = by_day[j].second;
+        for (std::size_t k = c; k < j; ++k)
+          if (const std::uint32_t earlier = by_day[k].second; alike(books.entries[earlier], books.entries[later])) {
+            out.emplace_back(later, earlier);
+            break;
+          }
       }
-      std::sort(day_group.begin(), day_group.end());
-      for (std::size_t c = 0; c < day_group.size();) {
-        std::size_t d = c + 1;
-        while (d < day_group.size() && day_group[d] >> 32 == day_group[c] >> 32) ++d;
-        for (std::size_t j = c + 1; j < d; ++j) { // ascending entry numbers: the first match is the first alike
-          const auto later = static_cast<std::uint32_t>(day_group[j]);
-          for (std::size_t k = c; k < j; ++k)
-            if (const auto earlier = static_cast<std::uint32_t>(day_group[k]); alike(entries[earlier], entries[later])) {
-              out.emplace_back(later, earlier);
-              break;
-            }
-        }
-        c = d;
-      }
+      c = d;
     }
-    a = b;
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -82,7 +78,10 @@ void check_weeks(const books::Books& books, std::size_t index, const EntryIndex&
 } // namespace
 
 void check_books(const books::Books& books, calendar::Date today, diag::Diagnostics& diags) {
-  const EntryIndex entries(books);
+  check_books(books, EntryIndex(books), today, diags);
+}
+
+void check_books(const books::Books& books, const EntryIndex& entries, calendar::Date today, diag::Diagnostics& diags) {
   for (std::size_t i = 0; i < books.contracts.size(); ++i) {
     const books::Contract& c = books.contracts[i];
     if (c.terms.empty()) continue; // not valid enough to bill; its errors are reported
@@ -92,21 +91,42 @@ void check_books(const books::Books& books, calendar::Date today, diag::Diagnost
     check_weeks(books, i, entries, today, diags);
   }
   // Per entry: is its day active, and is it the same as an earlier entry? A history holds
-  // hundreds of thousands of entries: the last days are computed once per contract, the entries
-  // are read once in log order, and earlier alike entries are found by day (no std::map of all
-  // entries). The duplicate warnings follow the others; check sorts all by place.
+  // hundreds of thousands of entries: the last days are computed once per contract and the
+  // entries are read once, in log order. While each contract's entries come in date order (as
+  // logs do), an entry can only be alike an earlier one of its contract's current day, so only
+  // those are compared; a log that goes back in time is compared by week groups instead
+  // (duplicates()). The duplicate warnings follow the others; check sorts all by place.
   std::vector<std::optional<calendar::Date>> last_days(books.contracts.size());
   for (std::size_t i = 0; i < books.contracts.size(); ++i) last_days[i] = books.contracts[i].last_day();
-  std::vector<std::uint64_t> by_day; // biased day << 32 | entry number
-  by_day.reserve(books.entries.size());
+  struct Day {
+    int day = std::numeric_limits<int>::min();
+    std::vector<std::uint32_t> entries; // the contract's entries on `day` so far
+  };
+  std::vector<Day> current(books.contracts.size());
+  bool in_date_order = true;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> alike_pairs; // (later, earlier)
   for (std::size_t i = 0; i < books.entries.size(); ++i) {
     const books::Entry& e = books.entries[i];
     const books::Contract& c = books.contracts[e.contract];
     if (c.terms.empty()) continue;
-    by_day.push_back(static_cast<std::uint64_t>(static_cast<std::uint32_t>(
-                         static_cast<std::int64_t>(e.date.days_since_epoch()) + 0x80000000LL))
-                         << 32 |
-                     i);
+    if (in_date_order) {
+      Day& today_of_contract = current[e.contract];
+      const int day = e.date.days_since_epoch();
+      if (day < today_of_contract.day) {
+        in_date_order = false;
+      } else {
+        if (day > today_of_contract.day) {
+          today_of_contract.day = day;
+          today_of_contract.entries.clear();
+        }
+        for (const std::uint32_t earlier : today_of_contract.entries)
+          if (alike(books.entries[earlier], e)) {
+            alike_pairs.emplace_back(static_cast<std::uint32_t>(i), earlier);
+            break;
+          }
+        today_of_contract.entries.push_back(static_cast<std::uint32_t>(i));
+      }
+    }
     // is_active() and is_billed_suspension() with the contract's last day computed once.
     const auto& last = last_days[e.contract];
     const books::Suspension* s = c.suspension_on(e.date);
@@ -118,7 +138,8 @@ void check_books(const books::Books& books, calendar::Date today, diag::Diagnost
       diags.warning(e.where, fmt::format("entry on {}, inside a billed suspension of contract {}: the day is "
                                          "billed in full and the entry is not counted", e.date.to_string(), c.id));
   }
-  for (const auto& [later, earlier] : duplicates(books.entries, by_day))
+  if (!in_date_order) alike_pairs = duplicates(books, entries);
+  for (const auto& [later, earlier] : alike_pairs)
     diags.warning(books.entries[later].where,
                   fmt::format("possible duplicate of the entry at {}", books.entries[earlier].where.to_string()));
   for (const books::Expense& x : books.expenses) {

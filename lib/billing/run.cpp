@@ -138,7 +138,8 @@ Run compute_run(const books::Books& books, const BilledState& billed, const RunO
   Run run;
   run.month = options.month;
   const Month from = books.settings.invoicing.from;
-  const EntryIndex entries(books);
+  std::optional<EntryIndex> built;
+  const EntryIndex& entries = options.entries ? *options.entries : built.emplace(books);
   static const BilledContract k_nothing_billed;
   for (std::size_t i = 0; i < books.contracts.size(); ++i) {
     const books::Contract& c = books.contracts[i];

@@ -16,6 +16,8 @@
 
 namespace billing {
 
+class EntryIndex; // billing/week.hpp
+
 using calendar::Date;
 using calendar::IsoWeek;
 using calendar::Month;
@@ -91,6 +93,7 @@ struct RunOptions {
   Month month;
   Date today;                    // the issue date
   std::set<std::string> only;    // --contract: empty = every contract
+  const EntryIndex* entries = nullptr; // the books' entry index, if already built
 };
 
 // Computes a run against `billed`. Pure: reads the books and the register state only.

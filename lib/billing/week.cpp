@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
+#include <memory>
+#include <stdexcept>
 
 namespace billing {
 
@@ -29,47 +32,53 @@ Rational over_delivery(const Rational& agreed_n, const Rational& delivered) {
   return money::max(Rational(0), delivered - agreed_n);
 }
 
-EntryIndex::EntryIndex(const books::Books& books) : m_by_contract(books.contracts.size()) {
+EntryIndex::EntryIndex(const books::Books& books) {
   // A counting sort by contract, then by week within each contract (stable: log order stays
-  // within a week). Flat arrays instead of a map of vectors: a history has hundreds of
-  // thousands of entries. Each entry is read once, in log order; the week (as the day number of
-  // its Monday) travels with its number, and logs are mostly in date order, so the sort by week
+  // within a week). Each entry is read once, in log order; the week (as the day number of its
+  // Monday) travels with its number, and logs are mostly in date order, so the sort by week
   // rarely moves anything.
   const auto& entries = books.entries;
+  if (entries.size() >= std::numeric_limits<std::uint32_t>::max())
+    throw std::length_error("more time-log entries than an EntryIndex can hold");
   const std::size_t contracts = books.contracts.size();
-  std::vector<std::size_t> start(contracts + 1, 0);
-  for (const books::Entry& e : entries) ++start.at(e.contract + 1);
+  std::vector<std::uint32_t> start(contracts + 1, 0);
+  for (const books::Entry& e : entries) ++start.at(std::size_t{e.contract} + 1);
   for (std::size_t c = 0; c < contracts; ++c) start[c + 1] += start[c];
   struct Item {
     int monday; // day number of the Monday of the entry's ISO week
     std::uint32_t entry;
   };
-  std::vector<Item> items(entries.size());
-  std::vector<std::size_t> next(start.begin(), start.end() - 1);
+  const auto items = std::make_unique_for_overwrite<Item[]>(entries.size()); // every slot is written below
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const int days = entries[i].date.days_since_epoch();
     items[next[entries[i].contract]++] = {days - (days % 7 + 7 + 3) % 7, static_cast<std::uint32_t>(i)}; // 1970-01-01: a Thursday
   }
-  m_entries.resize(items.size());
+  m_entries.reserve(entries.size());
+  m_first_group.reserve(contracts + 1);
   auto by_week = [](const Item& a, const Item& b) { return a.monday < b.monday; };
   for (std::size_t c = 0; c < contracts; ++c) {
-    const auto first = items.begin() + static_cast<std::ptrdiff_t>(start[c]);
-    const auto last = items.begin() + static_cast<std::ptrdiff_t>(start[c + 1]);
+    m_first_group.push_back(static_cast<std::uint32_t>(m_groups.size()));
+    Item* const first = items.get() + start[c];
+    Item* const last = items.get() + start[c + 1];
     if (!std::is_sorted(first, last, by_week)) std::stable_sort(first, last, by_week);
-    for (std::size_t i = start[c]; i < start[c + 1]; ++i) {
-      m_entries[i] = &entries[items[i].entry];
-      if (i == start[c] || items[i].monday != items[i - 1].monday)
-        m_by_contract[c].push_back({IsoWeek::of(calendar::Date::from_days(items[i].monday)), i, i});
-      m_by_contract[c].back().end = i + 1;
+    for (const Item* it = first; it != last; ++it) {
+      if (it == first || it->monday != (it - 1)->monday)
+        m_groups.push_back({it->monday, static_cast<std::uint32_t>(m_entries.size())});
+      m_entries.push_back(&entries[it->entry]);
     }
   }
+  m_first_group.push_back(static_cast<std::uint32_t>(m_groups.size()));
+  m_groups.push_back({0, static_cast<std::uint32_t>(m_entries.size())});
 }
 
 std::span<const books::Entry* const> EntryIndex::of(std::size_t contract, IsoWeek week) const {
-  const auto& weeks = m_by_contract.at(contract);
-  auto it = std::lower_bound(weeks.begin(), weeks.end(), week, [](const Group& g, IsoWeek w) { return g.week < w; });
-  if (it == weeks.end() || it->week != week) return {};
-  return std::span<const books::Entry* const>(m_entries.data() + it->begin, it->end - it->begin);
+  const auto first = m_groups.begin() + m_first_group.at(contract);
+  const auto last = m_groups.begin() + m_first_group.at(contract + 1);
+  const int monday = week.monday().days_since_epoch();
+  auto it = std::lower_bound(first, last, monday, [](const Group& g, int m) { return g.monday < m; });
+  if (it == last || it->monday != monday) return {};
+  return std::span<const books::Entry* const>(m_entries.data() + it->begin, (it + 1)->begin - it->begin);
 }
 
 std::optional<WeekFigures> week_figures(const books::Contract& c, IsoWeek week,

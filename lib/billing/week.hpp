@@ -7,6 +7,7 @@
 #include "money/fixed2.hpp"
 #include "money/rational.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
@@ -55,21 +56,29 @@ struct WeekFigures {
   std::vector<RatePart> parts; // by first day
 };
 
-// A contract's entries by ISO week, for quick week lookups.
+// A contract's entries by ISO week, for quick week lookups. Points into books.entries: build it
+// after the books are loaded, and keep the books as long as it lives.
 class EntryIndex {
 public:
   explicit EntryIndex(const books::Books& books);
   std::span<const books::Entry* const> of(std::size_t contract, IsoWeek week) const;
+  // Every (contract, week) with entries, by contract and then week: the entries in log order.
+  std::size_t group_count() const { return m_groups.size() - 1; }
+  std::span<const books::Entry* const> group(std::size_t g) const {
+    return {m_entries.data() + m_groups[g].begin, m_groups[g + 1].begin - m_groups[g].begin};
+  }
 
 private:
-  // Entries grouped by contract, then week; log order within a group.
+  // Flat arrays (a history has hundreds of thousands of entries): the entries grouped by
+  // contract, then week, in log order within a group; one Group per (contract, week), sorted
+  // the same way; contract c's groups are [m_first_group[c], m_first_group[c + 1]).
   struct Group {
-    IsoWeek week;
-    std::size_t begin = 0;
-    std::size_t end = 0;
+    int monday;          // day number of the week's Monday
+    std::uint32_t begin; // into m_entries; the group ends where the next one begins
   };
   std::vector<const books::Entry*> m_entries;
-  std::vector<std::vector<Group>> m_by_contract; // each sorted by week
+  std::vector<Group> m_groups; // plus one sentinel at the end
+  std::vector<std::uint32_t> m_first_group;
 };
 
 // The week's figures, or nullopt when the week has no active day for the contract.

@@ -23,6 +23,8 @@ Books load_books(const std::filesystem::path& root, diag::Diagnostics& diags);
 // exhaust memory; a five-year history of 800 courses in one TOML file is about 95 MiB.
 inline constexpr std::uint64_t k_max_books_file_bytes = std::uint64_t{128} << 20;
 
+inline constexpr std::int64_t k_default_settle_ns = 2'000'000'000;
+
 // How load_books reads the time logs. The defaults come from the environment (from_environment).
 struct LoadOptions {
   // The time-log cache (lib/books/timelog_cache.hpp): its file, or none for no cache.
@@ -33,12 +35,18 @@ struct LoadOptions {
   unsigned threads = 0;
   // Whether flat TOML time logs may be read by the fast path (lib/books/fast_timelog.hpp).
   bool fast_path = true;
+  // A cached time-log file whose last change (mtime and ctime) lay this long before it was read
+  // is "settled": while its size, mtime, ctime and inode stay the same, it is not read again.
+  // Any other is read and its content hash compared (timelog_cache.hpp). The margin covers
+  // coarse file-system clocks; tests set 0.
+  std::int64_t settle_ns = k_default_settle_ns;
   // What happened to the time-log files, for tests and benchmarks (may be null).
   struct Stats {
     std::size_t files = 0;      // time-log files
     std::size_t from_cache = 0; // restored from the cache
     std::size_t fast = 0;       // parsed by the fast path
     std::size_t full = 0;       // parsed by toml++ or the CSV reader
+    std::size_t rehashed = 0;   // recorded in the cache, but read to compare the content hash
     bool cache_written = false;
   };
   Stats* stats = nullptr;

@@ -2,8 +2,8 @@
 //
 // File layout (native byte order; the fingerprint pins the build, hence the machine):
 //   "HNRCACHE" u32:format u32:n fingerprint[n]
-//   records:   u32:path_len path u64:size i64:mtime_ns u64:content_hash u32:entries
-//              u64:blob_len u64:blob_hash blob
+//   records:   u32:path_len path u64:size i64:mtime_ns i64:ctime_ns u64:inode u8:settled
+//              u64:content_hash u32:entries u64:blob_len u64:blob_hash blob
 //   trailer:   u32:0xFFFFFFFF u32:record_count "HNRCEND!"
 // blob (one time-log file, self-contained):
 //   u32:n_ids (u16:len id)*                  contract ids named by this file
@@ -35,7 +35,7 @@ namespace {
 
 constexpr char k_magic[8] = {'H', 'N', 'R', 'C', 'A', 'C', 'H', 'E'};
 constexpr char k_end_magic[8] = {'H', 'N', 'R', 'C', 'E', 'N', 'D', '!'};
-constexpr std::uint32_t k_format = 2;
+constexpr std::uint32_t k_format = 3;
 constexpr std::uint8_t k_has_times = 1;
 constexpr std::uint8_t k_has_text = 2;
 constexpr std::uint32_t k_end_of_records = 0xFFFFFFFF;
@@ -266,9 +266,12 @@ TimelogCache TimelogCache::open(const fs::path& file) {
     std::string_view path;
     Record r;
     std::uint64_t blob_len = 0;
-    if (!in.bytes(path_len, path) || !in.get(r.stamp.size) || !in.get(r.stamp.mtime_ns) || !in.get(r.stamp.hash) ||
+    std::uint8_t settled = 0;
+    if (!in.bytes(path_len, path) || !in.get(r.stamp.size) || !in.get(r.stamp.mtime_ns) || !in.get(r.stamp.ctime_ns) ||
+        !in.get(r.stamp.inode) || !in.get(settled) || settled > 1 || !in.get(r.stamp.hash) ||
         !in.get(r.entries) || !in.get(blob_len) || !in.get(r.blob_hash) || !in.bytes(blob_len, r.blob))
       return TimelogCache{};
+    r.stamp.settled = settled == 1;
     if (!records.emplace(path, r).second) return TimelogCache{}; // a path twice: not ours
     ++count;
   }
@@ -286,20 +289,21 @@ std::size_t TimelogCache::entry_count(const std::string& rel) const {
   return it == m_records.end() ? 0 : it->second.entries;
 }
 
-std::optional<std::string_view> TimelogCache::find(const std::string& rel, const FileStamp& stamp) const {
+std::optional<TimelogCache::Found> TimelogCache::find_unchanged(const std::string& rel, const FileStamp& stat) const {
   auto it = m_records.find(rel);
   if (it == m_records.end()) return std::nullopt;
   const Record& r = it->second;
-  if (!(r.stamp == stamp) || content_hash(r.blob) != r.blob_hash) return std::nullopt;
-  return r.blob;
+  if (!r.stamp.settled || !r.stamp.same_stat(stat) || content_hash(r.blob) != r.blob_hash) return std::nullopt;
+  return Found{r.blob, r.stamp};
 }
 
-std::optional<std::string_view> TimelogCache::restore(const std::string& rel, const FileStamp& stamp,
-                                                      const ContractIndex& contracts, std::vector<Entry>& entries,
-                                                      std::vector<Expense>& expenses) const {
-  const auto blob = find(rel, stamp);
-  if (!blob || !restore(*blob, rel, contracts, entries, expenses)) return std::nullopt;
-  return blob;
+std::optional<TimelogCache::Found> TimelogCache::find(const std::string& rel, const FileStamp& stamp) const {
+  auto it = m_records.find(rel);
+  if (it == m_records.end()) return std::nullopt;
+  const Record& r = it->second;
+  if (r.stamp.size != stamp.size || r.stamp.hash != stamp.hash || content_hash(r.blob) != r.blob_hash)
+    return std::nullopt;
+  return Found{r.blob, r.stamp};
 }
 
 bool TimelogCache::restore(std::string_view blob, const std::string& rel, const ContractIndex& contracts,
@@ -450,6 +454,9 @@ void TimelogCacheWriter::add(const std::string& rel, const FileStamp& stamp, std
   out.bytes(rel);
   out.put(stamp.size);
   out.put(stamp.mtime_ns);
+  out.put(stamp.ctime_ns);
+  out.put(stamp.inode);
+  out.put(static_cast<std::uint8_t>(stamp.settled ? 1 : 0));
   out.put(stamp.hash);
   out.put(entries);
   out.put(static_cast<std::uint64_t>(blob.size()));

@@ -5,13 +5,19 @@
 //
 // One file per books directory, outside the books (a `check` or a dry run writes nothing into
 // the books): $HONORAR_CACHE if it names a directory, else $XDG_CACHE_HOME/honorar, else
-// ~/.cache/honorar; HONORAR_CACHE=off turns it off. A record is used only when the time-log
-// file's path, size, modification time and content hash (of the bytes read in this run) all
-// equal the recorded ones, when the cache was written by this very build of honorar (its
-// GNU build-id), when the record's own checksum holds, and when every contract id it names
-// still resolves (and still has an expense agreement, for expenses). Only files that loaded
-// without any diagnostic are recorded, so a cached file adds no diagnostic, like a fresh parse.
-// Anything else -- a missing, foreign, truncated or damaged cache -- is a miss: the file is parsed.
+// ~/.cache/honorar; HONORAR_CACHE=off turns it off. A record is keyed by the time-log file's
+// path and the size and content hash of its bytes. It is used only when the file still has those
+// bytes, when the cache was written by this very build of honorar (its GNU build-id), when the
+// record's own checksum holds, and when every contract id it names still resolves (and still has
+// an expense agreement, for expenses). Whether the file still has those bytes is decided, as git
+// and make do, by its stat when that is safe: a file that was settled when it was recorded (its
+// last change lay LoadOptions::settle_ns before it was read) and still has the recorded size,
+// mtime, ctime and inode is not read again -- every write moves the ctime, and no program can
+// set it. Any other recorded file (touched, edited, or changed just before it was recorded) is
+// read and its content hash compared; if the bytes are the same, the record is used and
+// re-stamped. Only files that loaded without any diagnostic are recorded, so a cached file adds
+// no diagnostic, like a fresh parse. Anything else -- a missing, foreign, truncated or damaged
+// cache -- is a miss: the file is parsed.
 
 #include "books/load.hpp"
 
@@ -30,11 +36,22 @@ namespace books {
 // A fast 64-bit hash of file contents (wyhash-style multiply-fold; not cryptographic).
 std::uint64_t content_hash(std::string_view bytes);
 
+// What is known of a time-log file's bytes: its stat, and the content hash of the bytes read.
 struct FileStamp {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0; // the inode's change time: every write moves it; no one can set it
+  std::uint64_t inode = 0;
   std::uint64_t hash = 0; // content_hash of the bytes
+  // The file's last change (mtime and ctime) lay well before its bytes were read (LoadOptions::
+  // settle_ns): any later write gives a later ctime, so an equal stat means equal bytes. Not
+  // settled ("racy", as git says): only the content hash tells.
+  bool settled = false;
   friend bool operator==(const FileStamp&, const FileStamp&) = default;
+  // The same size, times and inode (the hash and `settled` aside).
+  bool same_stat(const FileStamp& o) const {
+    return size == o.size && mtime_ns == o.mtime_ns && ctime_ns == o.ctime_ns && inode == o.inode;
+  }
 };
 
 // A read-only view of a cache file (memory-mapped while the object lives).
@@ -48,17 +65,22 @@ public:
   bool contains(const std::string& rel) const { return m_records.contains(rel); }
   // The number of entries recorded for rel (a hint for reserving), 0 when none.
   std::size_t entry_count(const std::string& rel) const;
-  // rel's stored bytes when its record has this stamp and its checksum holds; else nullopt.
-  std::optional<std::string_view> find(const std::string& rel, const FileStamp& stamp) const;
+  // A record whose stored bytes pass their checksum, and the stamp it was recorded with.
+  struct Found {
+    std::string_view blob;
+    FileStamp stamp;
+  };
+  // rel's record when it is settled and `stat` (a FileStamp without hash) has the same stat:
+  // the file is unchanged and need not be read.
+  std::optional<Found> find_unchanged(const std::string& rel, const FileStamp& stat) const;
+  // rel's record when its bytes had this size and content hash (whatever the times say).
+  std::optional<Found> find(const std::string& rel, const FileStamp& stamp) const;
   // Appends the entries and expenses of `blob` (from find(rel, ...)) and returns true, or appends
   // nothing and returns false when a contract it names is gone (or has lost its expense
   // agreement) or the bytes do not decode. The entries' texts point into the mapping: keep
   // mapping() alive as long as they live.
   bool restore(std::string_view blob, const std::string& rel, const ContractIndex& contracts, std::vector<Entry>& entries,
                std::vector<Expense>& expenses) const;
-  // find, then restore: rel's stored bytes when both succeed.
-  std::optional<std::string_view> restore(const std::string& rel, const FileStamp& stamp, const ContractIndex& contracts,
-                                          std::vector<Entry>& entries, std::vector<Expense>& expenses) const;
   // The memory-mapped cache file (null when the cache is empty).
   const std::shared_ptr<const void>& mapping() const { return m_map; }
 

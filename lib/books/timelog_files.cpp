@@ -26,15 +26,30 @@ constexpr std::size_t k_window = 4; // files read ahead of the merge
 
 struct FileStat {
   bool ok = false;
-  std::uint64_t size = 0;
-  std::int64_t mtime_ns = 0;
+  FileStamp stamp; // without hash; settled when its last change lies before `settled_before`
 };
 
-FileStat stat_file(const fs::path& path) {
+std::int64_t nanoseconds(const struct timespec& t) {
+  return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
+FileStat stat_file(const fs::path& path, std::int64_t settled_before) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return {};
-  return {true, static_cast<std::uint64_t>(st.st_size),
-          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+  FileStat s;
+  s.ok = true;
+  s.stamp.size = static_cast<std::uint64_t>(st.st_size);
+  s.stamp.mtime_ns = nanoseconds(st.st_mtim);
+  s.stamp.ctime_ns = nanoseconds(st.st_ctim);
+  s.stamp.inode = static_cast<std::uint64_t>(st.st_ino);
+  s.stamp.settled = s.stamp.mtime_ns < settled_before && s.stamp.ctime_ns < settled_before;
+  return s;
+}
+
+std::int64_t now_ns() {
+  struct timespec t {};
+  ::clock_gettime(CLOCK_REALTIME, &t);
+  return nanoseconds(t);
 }
 
 // The content hash of a file, read through a mapping (no copy), if its size is still `size`.
@@ -76,6 +91,8 @@ struct FileResult {
   diag::Diagnostics diags;
   FileStamp stamp;
   bool cached = false;    // unchanged since the cache recorded it: restore `kept`
+  bool rehashed = false;  // recorded, but its stat changed or was never settled: hashed
+  bool restamped = false; // cached, but the stamp to record differs from the recorded one
   bool hit = false;       // restored from the cache
   bool fast = false;      // parsed by the fast path
   std::string_view kept;  // cached: the cache's stored bytes
@@ -109,13 +126,15 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
   const ContractIndex index(books.contracts);
   const std::size_t n = rels.size();
 
-  // Stat first: a file that changes after its stat has a newer mtime than the one recorded
-  // with its content, so it is re-read next time.
+  // Stat first: a file that changes after its stat has a newer ctime than the one recorded with
+  // its content, so it is hashed again next time. A file is settled when its last change lies
+  // settle_ns before this moment, which is before any of its bytes are read.
+  const std::int64_t settled_before = now_ns() - options.settle_ns;
   std::vector<FileStat> stats(n);
   std::uint64_t total_bytes = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    stats[i] = stat_file(root / rels[i]);
-    total_bytes += stats[i].size;
+    stats[i] = stat_file(root / rels[i], settled_before);
+    total_bytes += stats[i].stamp.size;
   }
   TimelogCache cache;
   if (options.cache_file) cache = TimelogCache::open(*options.cache_file);
@@ -125,7 +144,7 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t cached = cache.entry_count(rels[i]);
     estimate += cached ? cached
-                       : std::min(stats[i].size, k_max_books_file_bytes) / // a larger file is refused unread
+                       : std::min(stats[i].stamp.size, k_max_books_file_bytes) / // a larger file is refused unread
                              (rels[i].ends_with(".csv") ? k_min_csv_entry_bytes : k_min_toml_entry_bytes) + 1;
   }
 
@@ -134,8 +153,9 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
     FileResult r;
     std::string text = read(root / rel, rel, r.diags);
     r.texts = std::make_shared<TextArena>();
-    const bool stamped = stats[i].ok && r.diags.items().empty() && stats[i].size == text.size();
-    r.stamp = {text.size(), stats[i].mtime_ns, stamped ? content_hash(text) : 0};
+    const bool stamped = stats[i].ok && r.diags.items().empty() && stats[i].stamp.size == text.size();
+    r.stamp = stats[i].stamp;
+    if (stamped) r.stamp.hash = content_hash(text);
     if (rel.ends_with(".csv")) {
       r.entries.reserve(text.size() / k_min_csv_entry_bytes + 1);
       load_timelog_csv(rel, text, index, r.entries, *r.texts, r.diags);
@@ -150,21 +170,33 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
     return r;
   };
 
-  // On the worker threads: a recorded file is hashed where it lies (no copy), and its record
-  // found if all agrees; the entries are decoded in consume(), straight into books.entries.
+  // On the worker threads: a recorded file that is settled and has the recorded stat is not
+  // read at all; any other recorded file is hashed where it lies (no copy) and its record used
+  // if the content is the same. The entries are decoded in consume(), straight into
+  // books.entries.
   auto work = [&](std::size_t i) {
     const std::string& rel = rels[i];
     if (stats[i].ok && cache.contains(rel)) {
-      if (const auto hash = hash_of_file(root / rel, stats[i].size)) {
-        const FileStamp stamp{stats[i].size, stats[i].mtime_ns, *hash};
-        if (auto kept = cache.find(rel, stamp)) {
-          FileResult r;
-          r.cached = true;
-          r.kept = *kept;
-          r.stamp = stamp;
+      FileResult r;
+      r.cached = true;
+      if (auto found = cache.find_unchanged(rel, stats[i].stamp)) {
+        r.kept = found->blob;
+        r.stamp = found->stamp;
+        return r;
+      }
+      r.rehashed = true;
+      if (const auto hash = hash_of_file(root / rel, stats[i].stamp.size)) {
+        r.stamp = stats[i].stamp;
+        r.stamp.hash = *hash;
+        if (auto found = cache.find(rel, r.stamp)) {
+          r.kept = found->blob;
+          r.restamped = !(found->stamp == r.stamp);
           return r;
         }
       }
+      FileResult parsed = parse(i);
+      parsed.rehashed = true;
+      return parsed;
     }
     return parse(i);
   };
@@ -197,7 +229,11 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
     if (r.cached) {
       reserve_all();
       r.hit = cache.restore(r.kept, rels[i], index, books.entries, books.expenses);
-      if (!r.hit) r = parse(i); // a contract it names is gone: read it as a fresh run would, and report
+      if (!r.hit) { // a contract it names is gone: read it as a fresh run would, and report
+        const bool rehashed = r.rehashed;
+        r = parse(i);
+        r.rehashed = rehashed;
+      }
     }
     if (!r.hit && books.entries.empty()) {
       books.entries = std::move(r.entries); // no copy of a one-file history
@@ -212,6 +248,7 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
     if (options.stats) {
       ++options.stats->files;
       ++(r.hit ? options.stats->from_cache : r.fast ? options.stats->fast : options.stats->full);
+      if (r.rehashed) ++options.stats->rehashed;
     }
     if (r.texts) books.text_storage.push_back(std::move(r.texts));
     books.expenses.insert(books.expenses.end(), std::make_move_iterator(r.expenses.begin()),
@@ -219,6 +256,7 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
     if (!write_cache) return;
     if (r.hit) {
       ++hits;
+      if (r.restamped && !writer) open_writer();
       if (writer) writer->add(rels[i], r.stamp, entry_count, r.kept);
       else kept_so_far.push_back({&rels[i], r.stamp, entry_count, r.kept});
     } else if (!r.blob.empty()) {

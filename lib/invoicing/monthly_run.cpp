@@ -43,7 +43,8 @@ Outcome invoice_month(const books::Books& books, const Request& request) {
                              : invoice_register::Register::open_for_run(books.root, request.busy_timeout_ms);
   if (reg) refuse_by_register(*reg, books, request);
 
-  billing::RunOptions options{request.month, request.today, std::set<std::string>(request.only.begin(), request.only.end())};
+  billing::RunOptions options{request.month, request.today, std::set<std::string>(request.only.begin(), request.only.end()),
+                              request.entries};
   billing::Run run = billing::compute_run(books, reg ? reg->billed_state() : billing::BilledState{}, options);
   if (!request.dry_run) {
     std::int64_t number = reg->next_number(books.settings.invoicing.first_number);
@@ -60,9 +61,12 @@ Outcome invoice_month(const books::Books& books, const Request& request) {
     j["corrects"] = corrected_documents(j, earlier);
     documents.push_back(std::move(j));
   }
-  outcome.run = render::run_json(request.month.to_string(), documents, run.total.to_string());
   outcome.documents = documents.size();
-  if (request.dry_run) return outcome;
+  if (request.dry_run) { // (nothing else needs the documents)
+    outcome.run = render::run_json(request.month.to_string(), std::move(documents), run.total.to_string());
+    return outcome;
+  }
+  outcome.run = render::run_json(request.month.to_string(), documents, run.total.to_string());
 
   std::vector<invoice_register::StoredDocument> stored;
   for (std::size_t i = 0; i < documents.size(); ++i) {

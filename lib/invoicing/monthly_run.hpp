@@ -11,6 +11,10 @@
 #include <string>
 #include <vector>
 
+namespace billing {
+class EntryIndex; // billing/week.hpp
+}
+
 namespace invoicing {
 
 inline constexpr int k_default_busy_timeout_ms = 10'000;
@@ -21,6 +25,7 @@ struct Request {
   std::vector<std::string> only; // --contract
   bool dry_run = false;
   int busy_timeout_ms = k_default_busy_timeout_ms;
+  const billing::EntryIndex* entries = nullptr; // the books' entry index, if already built
 };
 
 struct Outcome {

@@ -95,11 +95,11 @@ Json document_json(const billing::Document& doc, const books::Books& books) {
   return j;
 }
 
-Json run_json(const std::string& month, const std::vector<Json>& documents, const std::string& total) {
+Json run_json(const std::string& month, std::vector<Json> documents, const std::string& total) {
   Json j;
   j["month"] = month;
   j["documents"] = Json::array();
-  for (const Json& d : documents) j["documents"].push_back(d);
+  j["documents"].get_ref<Json::array_t&>() = std::move(documents);
   j["total"] = total;
   return j;
 }

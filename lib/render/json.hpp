@@ -21,7 +21,7 @@ using Json = nlohmann::ordered_json;
 // everything a renderer needs (seller, buyer, course, VAT, payment). Never a citizen's notes.
 Json document_json(const billing::Document& doc, const books::Books& books);
 // {"month", "documents", "total"} for a run whose documents are given in canonical form.
-Json run_json(const std::string& month, const std::vector<Json>& documents, const std::string& total);
+Json run_json(const std::string& month, std::vector<Json> documents, const std::string& total);
 
 struct ReportContract {
   std::string contract;

@@ -183,6 +183,27 @@ TEST_CASE("billing::check_books") {
           "timelog/2025.toml:6:1: warning: possible duplicate of the entry at timelog/2025.toml:1:1\n");
   }
 
+  SUBCASE("duplicates in a log in date order and in one that goes back in time: each against its first alike") {
+    auto entry = [](std::string_view date, std::string_view hours) {
+      return "[[entry]]\ncontract = \"C1\"\ndate = " + std::string(date) + "\nhours = " + std::string(hours) + "\n";
+    };
+    // (Two ways of finding them: one pass while the log is in date order, else by week groups.)
+    CHECK(check(contract_text(),
+                entry("2025-11-04", "1") + entry("2025-11-04", "1") + entry("2025-11-04", "1") + entry("2025-11-06", "1.5") +
+                    entry("2025-11-06", "1.5"),
+                "2025-11-07") ==
+          "timelog/2025.toml:5:1: warning: possible duplicate of the entry at timelog/2025.toml:1:1\n"
+          "timelog/2025.toml:9:1: warning: possible duplicate of the entry at timelog/2025.toml:1:1\n"
+          "timelog/2025.toml:17:1: warning: possible duplicate of the entry at timelog/2025.toml:13:1\n");
+    CHECK(check(contract_text(),
+                entry("2025-11-04", "1") + entry("2025-11-06", "1.5") + entry("2025-11-04", "1") + entry("2025-11-06", "1.5") +
+                    entry("2025-11-04", "1"),
+                "2025-11-07") ==
+          "timelog/2025.toml:9:1: warning: possible duplicate of the entry at timelog/2025.toml:1:1\n"
+          "timelog/2025.toml:13:1: warning: possible duplicate of the entry at timelog/2025.toml:5:1\n"
+          "timelog/2025.toml:17:1: warning: possible duplicate of the entry at timelog/2025.toml:1:1\n");
+  }
+
   SUBCASE("entries differing in status, date or hours are no duplicates") {
     const std::string timelog = "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-04\nhours = 2.5\n"
                                 "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-04\nhours = 2.5\n"

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -70,11 +71,18 @@ books::LoadOptions without_cache() {
   return o;
 }
 
-books::LoadOptions with_cache(const fs::path& file, books::LoadOptions::Stats* stats) {
+// The test books were written a moment ago: with the default margin (2 s) no file would be
+// settled. The tests use 50 ms, and wait that long where they need settled files.
+constexpr std::int64_t k_test_settle_ns = 50'000'000;
+void wait_until_settled() { std::this_thread::sleep_for(std::chrono::nanoseconds(k_test_settle_ns + 20'000'000)); }
+
+books::LoadOptions with_cache(const fs::path& file, books::LoadOptions::Stats* stats,
+                              std::int64_t settle_ns = k_test_settle_ns) {
   books::LoadOptions o;
   o.cache_file = file;
   o.cache_min_bytes = 0;
   o.stats = stats;
+  o.settle_ns = settle_ns;
   return o;
 }
 
@@ -87,6 +95,7 @@ TEST_CASE("time-log cache: a warm load gives exactly what a cold one gives") {
   const fs::path root = example_books("warm");
   const fs::path cache = root.parent_path() / "cache" / "books.cache";
   const std::string reference = snapshot(root, without_cache());
+  wait_until_settled();
   REQUIRE(reference.find("entry ") != std::string::npos);
   REQUIRE(reference.find("expense ") != std::string::npos);
 
@@ -102,18 +111,47 @@ TEST_CASE("time-log cache: a warm load gives exactly what a cold one gives") {
   books::LoadOptions::Stats warm;
   CHECK(snapshot(root, with_cache(cache, &warm)) == reference);
   CHECK(warm.from_cache == warm.files);
+  CHECK(warm.rehashed == 0); // settled and unchanged: not one time-log file read
   CHECK_FALSE(warm.cache_written); // nothing changed: nothing written
 
-  SUBCASE("one file touched: only it is parsed again") {
+  SUBCASE("one file touched: it is read, found unchanged by its hash, reused and re-stamped") {
     const fs::path f = root / "timelog" / "2026" / "03.toml";
-    fs::last_write_time(f, fs::last_write_time(f) + std::chrono::seconds(5));
+    // (Back, not forward: a time stamp in the future is never settled.)
+    fs::last_write_time(f, fs::last_write_time(f) - std::chrono::seconds(5));
+    wait_until_settled(); // so that the new stamp is settled too
     books::LoadOptions::Stats touched;
     CHECK(snapshot(root, with_cache(cache, &touched)) == reference);
-    CHECK(touched.from_cache == touched.files - 1);
+    CHECK(touched.from_cache == touched.files);
+    CHECK(touched.rehashed == 1);
     CHECK(touched.cache_written);
+    books::LoadOptions::Stats after;
+    CHECK(snapshot(root, with_cache(cache, &after)) == reference);
+    CHECK(after.from_cache == after.files);
+    CHECK(after.rehashed == 0);
+    CHECK_FALSE(after.cache_written);
   }
 
-  SUBCASE("an edit that keeps the size and the time stamp is seen (content hash)") {
+  SUBCASE("files changed just before they were recorded are not settled: always hashed") {
+    // With the real margin, files written a moment ago are "racy": their stat proves nothing.
+    const fs::path racy_cache = root.parent_path() / "cache" / "racy.cache";
+    books::LoadOptions::Stats first, second;
+    CHECK(snapshot(root, with_cache(racy_cache, &first, books::k_default_settle_ns)) == reference);
+    const fs::path f = root / "timelog" / "2026" / "03.toml";
+    const auto when = fs::last_write_time(f);
+    std::string text = read(f);
+    const auto at = text.find("hours    = 3");
+    REQUIRE(at != std::string::npos);
+    text[at + 11] = '4';
+    write(f, text);
+    keep_mtime(f, when);
+    const std::string now = snapshot(root, with_cache(racy_cache, &second, books::k_default_settle_ns));
+    CHECK(now == snapshot(root, without_cache()));
+    CHECK(now != reference);
+    CHECK(second.rehashed == second.files); // each one read and compared
+    CHECK(second.from_cache == second.files - 1);
+  }
+
+  SUBCASE("an edit that keeps the size and the mtime is seen (its ctime moved)") {
     const fs::path f = root / "timelog" / "2026" / "03.toml";
     const auto when = fs::last_write_time(f);
     std::string text = read(f);
@@ -127,6 +165,7 @@ TEST_CASE("time-log cache: a warm load gives exactly what a cold one gives") {
     CHECK(now == snapshot(root, without_cache()));
     CHECK(now != reference);
     CHECK(edited.from_cache == edited.files - 1);
+    CHECK(edited.rehashed == 1);
   }
 
   SUBCASE("a CSV edit that keeps the size and the time stamp is seen") {
