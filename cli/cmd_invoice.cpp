@@ -31,9 +31,10 @@ int busy_timeout_ms() {
 int run_invoice(const InvoiceOptions& o, const Context& ctx) {
   require_format(ctx, {"text", "json"});
   const calendar::Month month = parse_cli_month(o.month, ctx, "--month");
-  const auto valid = load_valid_books(ctx);
-  invoicing::Request request{month, ctx.today(), o.contracts, o.dry_run, busy_timeout_ms(), &valid->entries};
-  const invoicing::Outcome outcome = invoicing::invoice_month(valid->books, request);
+  const invoicing::Outcome outcome = with_valid_books(ctx, [&](const ValidBooks& valid) {
+    const invoicing::Request request{month, ctx.today(), o.contracts, o.dry_run, busy_timeout_ms(), &valid.entries};
+    return invoicing::invoice_month(valid.books, request);
+  });
   if (ctx.format == "json") print_out(render::dump(outcome.run));
   else print_out(render::run_text(outcome.run, o.dry_run));
   if (!ctx.quiet && !o.dry_run) {

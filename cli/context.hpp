@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -42,6 +43,38 @@ struct ValidBooks {
 // Loads and validates the books (SPEC §5). On an error prints every diagnostic to stderr and
 // throws a data error (65); warnings are summarised on stderr unless --quiet.
 std::unique_ptr<const ValidBooks> load_valid_books(const Context& ctx);
+
+namespace detail {
+// load_valid_books in parts: the books loaded (errors: as above), with the number of warnings
+// loading gave; the number of warnings billing::check_books gives; the summary on stderr.
+std::unique_ptr<const ValidBooks> load_books_without_checks(const Context& ctx, std::size_t& warnings);
+std::size_t count_check_warnings(const ValidBooks& valid, calendar::Date today);
+void summarise_warnings(const Context& ctx, std::size_t warnings);
+} // namespace detail
+
+// load_valid_books, then work(valid) while the checks for warnings run on another thread (they
+// read the same books and only ever add warnings, so the result cannot depend on them); the
+// summary follows once both are done, also when work throws. Returns what work returns.
+template <class Work>
+auto with_valid_books(const Context& ctx, Work work) {
+  std::size_t warnings = 0;
+  const auto valid = detail::load_books_without_checks(ctx, warnings);
+  const calendar::Date today = ctx.today();
+  // (With both policies the checks run here, deferred, if no thread can be started.)
+  auto checked = std::async(std::launch::async | std::launch::deferred,
+                            [&valid, today] { return detail::count_check_warnings(*valid, today); });
+  try {
+    auto result = work(*valid);
+    detail::summarise_warnings(ctx, warnings + checked.get());
+    return result;
+  } catch (...) {
+    try {
+      detail::summarise_warnings(ctx, warnings + checked.get());
+    } catch (...) { // work's failure is the one to report
+    }
+    throw;
+  }
+}
 
 // "YYYY-MM-DD" or "today"; throws a usage error naming `what` otherwise.
 calendar::Date parse_cli_date(const std::string& text, const Context& ctx, std::string_view what);

@@ -10,13 +10,17 @@
 namespace cli {
 
 std::unique_ptr<const ValidBooks> load_valid_books(const Context& ctx) {
+  std::size_t warnings = 0;
+  auto valid = detail::load_books_without_checks(ctx, warnings);
+  detail::summarise_warnings(ctx, warnings + detail::count_check_warnings(*valid, ctx.today()));
+  return valid;
+}
+
+namespace detail {
+
+std::unique_ptr<const ValidBooks> load_books_without_checks(const Context& ctx, std::size_t& warnings) {
   diag::Diagnostics diags;
   books::Books books = books::load_books(ctx.books_dir(), diags);
-  std::unique_ptr<const ValidBooks> valid;
-  if (!diags.has_errors()) {
-    valid = std::make_unique<const ValidBooks>(std::move(books));
-    billing::check_books(valid->books, valid->entries, ctx.today(), diags);
-  }
   if (diags.has_errors()) {
     diags.sort();
     for (const diag::Diagnostic& d : diags.items())
@@ -27,12 +31,24 @@ std::unique_ptr<const ValidBooks> load_valid_books(const Context& ctx) {
                                                   diags.error_count())),
                                   diags.error_count()));
   }
-  if (diags.warning_count() > 0 && !ctx.quiet)
+  warnings = diags.warning_count();
+  return std::make_unique<const ValidBooks>(std::move(books));
+}
+
+std::size_t count_check_warnings(const ValidBooks& valid, calendar::Date today) {
+  diag::Diagnostics diags;
+  billing::check_books(valid.books, valid.entries, today, diags);
+  return diags.warning_count();
+}
+
+void summarise_warnings(const Context& ctx, std::size_t warnings) {
+  if (warnings > 0 && !ctx.quiet)
     print_err(fmt::format(fmt::runtime(P_("honorar: {} warning in the books (run 'honorar check' to see them)\n",
                                           "honorar: {} warnings in the books (run 'honorar check' to see them)\n",
-                                          diags.warning_count())),
-                          diags.warning_count()));
-  return valid;
+                                          warnings)),
+                          warnings));
 }
+
+} // namespace detail
 
 } // namespace cli

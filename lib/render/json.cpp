@@ -74,8 +74,8 @@ Json document_json(const billing::Document& doc, const books::Books& books) {
     bank["iban"] = s.provider.bank.iban;
     bank["bic"] = optional_text(s.provider.bank.bic);
   }
-  seller["bank"] = bank;
-  j["seller"] = seller;
+  seller["bank"] = std::move(bank);
+  j["seller"] = std::move(seller);
   Json buyer;
   buyer["kind"] = c.payer.kind == books::PayerKind::municipality ? "municipality" : "private";
   buyer["name"] = c.payer.name;
@@ -85,13 +85,13 @@ Json document_json(const billing::Document& doc, const books::Books& books) {
   buyer["order"] = optional_text(c.payer.order);
   buyer["accounting_cost"] = optional_text(c.payer.accounting_cost);
   buyer["email"] = optional_text(c.payer.email);
-  j["buyer"] = buyer;
+  j["buyer"] = std::move(buyer);
   Json course;
   course["service"] = c.service;
   course["citizen"] = c.citizen;
   course["case_ref"] = optional_text(c.case_ref);
   course["legal_basis"] = optional_text(c.legal_basis);
-  j["course"] = course;
+  j["course"] = std::move(course);
   return j;
 }
 
