@@ -98,14 +98,15 @@ void bill_weeks(const books::Contract& c, std::size_t index, const EntryIndex& e
     if (!line.hours.is_zero()) out.lines.push_back(std::move(line));
 }
 
-void bill_expenses(const books::Books& books, std::size_t index, Month from, Month month,
+// `expenses`: the contract's expenses, in log order.
+void bill_expenses(const std::vector<const books::Expense*>& expenses, Month from, Month month,
                    const BilledContract& billed, ContractRun& out) {
   std::multiset<BilledExpenseKey> unmatched = billed.expenses;
   // New expenses by date in log order, before credited ones by (text, amount) on the same date.
   std::vector<std::pair<std::tuple<Date, int, std::size_t, std::string, Money>, Line>> lines;
   std::size_t sequence = 0;
-  for (const books::Expense& x : books.expenses) {
-    if (x.contract != index) continue;
+  for (const books::Expense* expense : expenses) {
+    const books::Expense& x = *expense;
     const Month m = Month::of(x.date);
     if (m < from || m > month) continue;
     BilledExpenseKey key{x.date, x.text, x.amount};
@@ -141,6 +142,8 @@ Run compute_run(const books::Books& books, const BilledState& billed, const RunO
   std::optional<EntryIndex> built;
   const EntryIndex& entries = options.entries ? *options.entries : built.emplace(books);
   static const BilledContract k_nothing_billed;
+  std::vector<std::vector<const books::Expense*>> expenses_of(books.contracts.size()); // in log order
+  for (const books::Expense& x : books.expenses) expenses_of.at(x.contract).push_back(&x);
   for (std::size_t i = 0; i < books.contracts.size(); ++i) {
     const books::Contract& c = books.contracts[i];
     if (!options.only.empty() && !options.only.contains(c.id)) continue;
@@ -149,7 +152,7 @@ Run compute_run(const books::Books& books, const BilledState& billed, const RunO
     ContractRun cr;
     cr.contract = c.id;
     bill_weeks(c, i, entries, from, options.month, before, cr);
-    bill_expenses(books, i, from, options.month, before, cr);
+    bill_expenses(expenses_of[i], from, options.month, before, cr);
     const bool has_amount = std::any_of(cr.lines.begin(), cr.lines.end(), [](const Line& l) { return !l.amount.is_zero(); });
     if (has_amount) {
       Document doc;

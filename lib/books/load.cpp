@@ -142,22 +142,31 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptio
 
   // Contracts are parsed on a few threads, their diagnostics kept in file order.
   const std::vector<std::string> contract_files = find_files(root, root / "contracts", false, {".toml"}, diags);
-  struct LoadedContract {
-    Contract c;
+  // In batches of files: a contract is small, and handing each one over between threads cost
+  // more than reading it.
+  struct LoadedContracts {
+    std::vector<Contract> contracts; // those with an id
     diag::Diagnostics diags;
   };
+  constexpr std::size_t k_batch = 16;
+  const std::size_t batches = (contract_files.size() + k_batch - 1) / k_batch;
   for_each_ordered(
-      contract_files.size(), options.threads ? options.threads : loader_threads(), 64,
-      [&](std::size_t i) {
-        LoadedContract r;
-        const std::string& rel = contract_files[i];
-        std::string text = read_file(root / rel, rel, r.diags);
-        if (!r.diags.has_errors()) load_contract(rel, std::move(text), r.c, r.diags);
+      batches, options.threads ? options.threads : loader_threads(), 8,
+      [&](std::size_t b) {
+        LoadedContracts r;
+        for (std::size_t i = b * k_batch; i < std::min(contract_files.size(), (b + 1) * k_batch); ++i) {
+          const std::string& rel = contract_files[i];
+          const std::size_t errors_before = r.diags.error_count();
+          std::string text = read_file(root / rel, rel, r.diags);
+          Contract c;
+          if (r.diags.error_count() == errors_before) load_contract(rel, std::move(text), c, r.diags);
+          if (!c.id.empty()) r.contracts.push_back(std::move(c));
+        }
         return r;
       },
-      [&](std::size_t, LoadedContract r) {
+      [&](std::size_t, LoadedContracts r) {
         append_diagnostics(diags, r.diags);
-        if (!r.c.id.empty()) books.contracts.push_back(std::move(r.c));
+        for (Contract& c : r.contracts) books.contracts.push_back(std::move(c));
       });
   std::stable_sort(books.contracts.begin(), books.contracts.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   for (std::size_t i = 1; i < books.contracts.size(); ++i)
