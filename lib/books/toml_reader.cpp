@@ -138,6 +138,13 @@ std::optional<Refusal> refuse_before_parsing(std::string_view text) {
       ++i;
     } else if (c == ' ' || c == '\t') {
       ++i;
+    } else if (c == '.' && value && (last == 'a' || last == 'x')) {
+      // A '.' inside a bare value (1.5, or garbage such as 34=.==): still the bare value that
+      // toml++ scans ahead of, so a quote or '=' after it starts nothing.
+      last = 'x';
+      dots = 0;
+      after_part = false;
+      ++i;
     } else if (c == '.') {
       if (after_part && ++dots > k_max_key_dots)
         return Refusal{line, column(i),

@@ -200,7 +200,8 @@ TEST_CASE("hostile TOML: a letter such as ø where toml++ 3.3 would reach undefi
     // ']', '}' or '#' (fuzz/regressions/*/unreachable-value-lookahead): the '[', '{' or '='
     // there opens nothing, so no string starts after it.
     for (const std::string source : {"a = 540xwr\"lø\"\n", "a = 1\"ø\"\n", "a = [[ms7[\"Kø\"]]]\n", "a = [1{\"ø\" = 1}]\n",
-                                     "a = 1=\"ø\"\n", "a = [+x[\"ø\"]\n"}) {
+                                     "a = 1=\"ø\"\n", "a = [+x[\"ø\"]\n", "a = 34=.==\"ø\"\n", "a = 3.=\"ø\"\n",
+                                     "a = [1.=\"ø\"]\n"}) {
       CAPTURE(source);
       CHECK(loader.load(source).diagnostics.find("error: TOML syntax: unexpected") != std::string::npos);
     }
