@@ -89,6 +89,18 @@ books::LoadOptions with_cache(const fs::path& file, books::LoadOptions::Stats* s
 // Sets a file's modification time back to `when` (an edit that keeps size and time stamp).
 void keep_mtime(const fs::path& p, fs::file_time_type when) { fs::last_write_time(p, when); }
 
+// Replaces the character at offset `skip` after `anchor` in file f by `by`, keeping the size and
+// the mtime: an edit only the ctime and the content show.
+void edit_keeping_size_and_mtime(const fs::path& f, std::string_view anchor, std::size_t skip, char by) {
+  const auto when = fs::last_write_time(f);
+  std::string text = read(f);
+  const auto at = text.find(anchor);
+  REQUIRE(at != std::string::npos);
+  text[at + skip] = by;
+  write(f, text);
+  keep_mtime(f, when);
+}
+
 } // namespace
 
 TEST_CASE("time-log cache: a warm load gives exactly what a cold one gives") {
@@ -136,14 +148,7 @@ TEST_CASE("time-log cache: a warm load gives exactly what a cold one gives") {
     const fs::path racy_cache = root.parent_path() / "cache" / "racy.cache";
     books::LoadOptions::Stats first, second;
     CHECK(snapshot(root, with_cache(racy_cache, &first, books::k_default_settle_ns)) == reference);
-    const fs::path f = root / "timelog" / "2026" / "03.toml";
-    const auto when = fs::last_write_time(f);
-    std::string text = read(f);
-    const auto at = text.find("hours    = 3");
-    REQUIRE(at != std::string::npos);
-    text[at + 11] = '4';
-    write(f, text);
-    keep_mtime(f, when);
+    edit_keeping_size_and_mtime(root / "timelog" / "2026" / "03.toml", "hours    = 3", 11, '4');
     const std::string now = snapshot(root, with_cache(racy_cache, &second, books::k_default_settle_ns));
     CHECK(now == snapshot(root, without_cache()));
     CHECK(now != reference);
@@ -152,14 +157,7 @@ TEST_CASE("time-log cache: a warm load gives exactly what a cold one gives") {
   }
 
   SUBCASE("an edit that keeps the size and the mtime is seen (its ctime moved)") {
-    const fs::path f = root / "timelog" / "2026" / "03.toml";
-    const auto when = fs::last_write_time(f);
-    std::string text = read(f);
-    const auto at = text.find("hours    = 3");
-    REQUIRE(at != std::string::npos);
-    text[at + 11] = '4';
-    write(f, text);
-    keep_mtime(f, when);
+    edit_keeping_size_and_mtime(root / "timelog" / "2026" / "03.toml", "hours    = 3", 11, '4');
     books::LoadOptions::Stats edited;
     const std::string now = snapshot(root, with_cache(cache, &edited));
     CHECK(now == snapshot(root, without_cache()));
@@ -169,14 +167,7 @@ TEST_CASE("time-log cache: a warm load gives exactly what a cold one gives") {
   }
 
   SUBCASE("a CSV edit that keeps the size and the time stamp is seen") {
-    const fs::path f = root / "timelog" / "2026" / "03-mentor.csv";
-    const auto when = fs::last_write_time(f);
-    std::string text = read(f);
-    const auto at = text.find(",3.5,");
-    REQUIRE(at != std::string::npos);
-    text[at + 1] = '2';
-    write(f, text);
-    keep_mtime(f, when);
+    edit_keeping_size_and_mtime(root / "timelog" / "2026" / "03-mentor.csv", ",3.5,", 1, '2');
     const std::string now = snapshot(root, with_cache(cache, nullptr));
     CHECK(now == snapshot(root, without_cache()));
     CHECK(now != reference);
