@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -462,4 +463,36 @@ TEST_CASE("billing::weeks_in_months") {
     CHECK(text(second[1].delivered) == "9");
     CHECK(text(second[1].over_delivered) == "2");
   }
+}
+
+TEST_CASE("billing::EntryIndex: a long history groups like a plain map") {
+  // 130k entries over 7 contracts, in an order that is mostly by date with some going back (so
+  // that weeks have to be sorted), against a std::map of (contract, Monday) -> entries.
+  books::Books b;
+  for (int c = 0; c < 7; ++c) b.contracts.emplace_back().id = "K" + std::to_string(c);
+  std::uint64_t seed = 20261123;
+  auto next = [&seed](std::uint64_t n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (seed >> 33) % n;
+  };
+  const int first_day = Date::from_ymd(2021, 1, 1)->days_since_epoch();
+  for (int i = 0; i < 130'000; ++i) {
+    books::Entry& e = b.entries.emplace_back();
+    e.contract = static_cast<std::uint32_t>(next(7));
+    e.date = Date::from_days(first_day + i / 70 - (next(10) == 0 ? static_cast<int>(next(40)) : 0));
+  }
+  std::map<std::pair<std::uint32_t, int>, std::vector<const books::Entry*>> reference; // (contract, monday)
+  for (const books::Entry& e : b.entries)
+    reference[{e.contract, IsoWeek::of(e.date).monday().days_since_epoch()}].push_back(&e);
+
+  const billing::EntryIndex index(b);
+  REQUIRE(index.group_count() == reference.size());
+  std::size_t g = 0;
+  for (const auto& [key, expected] : reference) { // the same order: by contract, then week
+    const auto group = index.group(g++);
+    CHECK(std::vector<const books::Entry*>(group.begin(), group.end()) == expected);
+    const auto found = index.of(key.first, IsoWeek::of(Date::from_days(key.second)));
+    CHECK(std::vector<const books::Entry*>(found.begin(), found.end()) == expected);
+  }
+  CHECK(index.of(3, IsoWeek::of(Date::from_days(first_day - 400))).empty());
 }
