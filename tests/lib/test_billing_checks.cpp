@@ -3,6 +3,7 @@
 #include "books/load.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <string>
 #include <string_view>
@@ -184,24 +185,24 @@ TEST_CASE("billing::check_books") {
   }
 
   SUBCASE("duplicates in a log in date order and in one that goes back in time: each against its first alike") {
-    auto entry = [](std::string_view date, std::string_view hours) {
-      return "[[entry]]\ncontract = \"C1\"\ndate = " + std::string(date) + "\nhours = " + std::string(hours) + "\n";
+    // Five entries of one contract, on the 4th (1 hour) or the 6th (1.5 hours) of November; each
+    // takes four lines, so entry k starts on line 4k + 1.
+    auto log = [](std::initializer_list<int> days) {
+      std::string text;
+      for (const int d : days)
+        text += "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-0" + std::to_string(d) + "\nhours = " +
+                (d == 4 ? "1" : "1.5") + "\n";
+      return text;
+    };
+    auto duplicate = [](int line, int of) {
+      return fmt::format("timelog/2025.toml:{}:1: warning: possible duplicate of the entry at timelog/2025.toml:{}:1\n",
+                         line, of);
     };
     // (Two ways of finding them: one pass while the log is in date order, else by week groups.)
-    CHECK(check(contract_text(),
-                entry("2025-11-04", "1") + entry("2025-11-04", "1") + entry("2025-11-04", "1") + entry("2025-11-06", "1.5") +
-                    entry("2025-11-06", "1.5"),
-                "2025-11-07") ==
-          "timelog/2025.toml:5:1: warning: possible duplicate of the entry at timelog/2025.toml:1:1\n"
-          "timelog/2025.toml:9:1: warning: possible duplicate of the entry at timelog/2025.toml:1:1\n"
-          "timelog/2025.toml:17:1: warning: possible duplicate of the entry at timelog/2025.toml:13:1\n");
-    CHECK(check(contract_text(),
-                entry("2025-11-04", "1") + entry("2025-11-06", "1.5") + entry("2025-11-04", "1") + entry("2025-11-06", "1.5") +
-                    entry("2025-11-04", "1"),
-                "2025-11-07") ==
-          "timelog/2025.toml:9:1: warning: possible duplicate of the entry at timelog/2025.toml:1:1\n"
-          "timelog/2025.toml:13:1: warning: possible duplicate of the entry at timelog/2025.toml:5:1\n"
-          "timelog/2025.toml:17:1: warning: possible duplicate of the entry at timelog/2025.toml:1:1\n");
+    CHECK(check(contract_text(), log({4, 4, 4, 6, 6}), "2025-11-07") ==
+          duplicate(5, 1) + duplicate(9, 1) + duplicate(17, 13));
+    CHECK(check(contract_text(), log({4, 6, 4, 6, 4}), "2025-11-07") ==
+          duplicate(9, 1) + duplicate(13, 5) + duplicate(17, 1));
   }
 
   SUBCASE("entries differing in status, date or hours are no duplicates") {
