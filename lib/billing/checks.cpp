@@ -96,8 +96,9 @@ void check_books(const books::Books& books, const EntryIndex& entries, calendar:
   // logs do), an entry can only be alike an earlier one of its contract's current day, so only
   // those are compared; a log that goes back in time is compared by week groups instead
   // (duplicates()). The duplicate warnings follow the others; check sorts all by place.
-  std::vector<std::optional<calendar::Date>> last_days(books.contracts.size());
-  for (std::size_t i = 0; i < books.contracts.size(); ++i) last_days[i] = books.contracts[i].last_day();
+  std::vector<DayClassifier> day_kinds;
+  day_kinds.reserve(books.contracts.size());
+  for (const books::Contract& c : books.contracts) day_kinds.emplace_back(c);
   struct Day {
     int day = std::numeric_limits<int>::min();
     std::vector<std::uint32_t> entries; // the contract's entries on `day` so far
@@ -127,14 +128,11 @@ void check_books(const books::Books& books, const EntryIndex& entries, calendar:
         today_of_contract.entries.push_back(static_cast<std::uint32_t>(i));
       }
     }
-    // is_active() and is_billed_suspension() with the contract's last day computed once.
-    const auto& last = last_days[e.contract];
-    const books::Suspension* s = c.suspension_on(e.date);
-    const bool active = e.date >= c.start && (!last || e.date <= *last) && (!s || s->billed);
-    if (!active)
+    const DayKind kind = day_kinds[e.contract](e.date);
+    if (kind == DayKind::inactive)
       diags.warning(e.where, fmt::format("entry on {}, a day contract {} is not active: it is not counted",
                                          e.date.to_string(), c.id));
-    else if (s && s->billed)
+    else if (kind == DayKind::billed_suspension)
       diags.warning(e.where, fmt::format("entry on {}, inside a billed suspension of contract {}: the day is "
                                          "billed in full and the entry is not counted", e.date.to_string(), c.id));
   }

@@ -37,6 +37,12 @@ struct Line {
   Date date;        // expense
   std::string text; // expense
   Money amount;
+
+  bool has_hours() const { return type != Type::expense; }
+  // An expense billed before and credited now (SPEC 2.8): the one thing its sign decides.
+  bool credits_expense() const { return type == Type::expense && amount.is_negative(); }
+  // A line that corrects an earlier document: a regulation, or a credited expense.
+  bool corrects_earlier() const { return type == Type::regulation || credits_expense(); }
 };
 
 struct Document {

@@ -8,16 +8,12 @@
 
 namespace billing {
 
-bool is_active(const books::Contract& c, Date d) {
-  if (d < c.start) return false;
-  if (auto last = c.last_day(); last && d > *last) return false;
+DayKind DayClassifier::operator()(Date d) const {
+  const books::Contract& c = *m_contract;
+  if (d < c.start || (m_last && d > *m_last)) return DayKind::inactive;
   const books::Suspension* s = c.suspension_on(d);
-  return !s || s->billed;
-}
-
-bool is_billed_suspension(const books::Contract& c, Date d) {
-  const books::Suspension* s = c.suspension_on(d);
-  return s && s->billed && is_active(c, d);
+  if (!s) return DayKind::active;
+  return s->billed ? DayKind::billed_suspension : DayKind::inactive;
 }
 
 Rational billable_hours(const Rational& agreed_n, const Rational& delivered, const Rational& staff_absent,
@@ -85,26 +81,19 @@ std::optional<WeekFigures> week_figures(const books::Contract& c, IsoWeek week,
                                         std::span<const books::Entry* const> entries) {
   WeekFigures w;
   w.week = week;
-  // is_active() and is_billed_suspension(), with the last day computed once.
-  const std::optional<Date> last = c.last_day();
-  enum class Day { inactive, active, billed_suspension };
-  auto day_kind = [&](Date d) {
-    if (d < c.start || (last && d > *last)) return Day::inactive;
-    const books::Suspension* s = c.suspension_on(d);
-    return !s ? Day::active : s->billed ? Day::billed_suspension : Day::inactive;
-  };
+  const DayClassifier day_kind(c);
   bool any_active = false;
   const Date monday = week.monday();
   for (int i = 0; i < 7; ++i) {
     const Date d = monday + i;
-    const Day kind = day_kind(d);
-    if (kind == Day::inactive) continue;
+    const DayKind kind = day_kind(d);
+    if (kind == DayKind::inactive) continue;
     any_active = true;
     w.last_active = d;
     const books::Terms& terms = c.terms_on(d);
     const Rational per_day = terms.hours_per_week.exact() / Rational(7);
     w.agreed += per_day;
-    if (kind == Day::billed_suspension) w.agreed_in_billed_suspension += per_day;
+    if (kind == DayKind::billed_suspension) w.agreed_in_billed_suspension += per_day;
     auto part = std::find_if(w.parts.begin(), w.parts.end(), [&](const RatePart& p) { return p.rate == terms.rate; });
     if (part == w.parts.end()) w.parts.push_back({terms.rate, d, d, per_day, Rational(0)});
     else {
@@ -116,10 +105,10 @@ std::optional<WeekFigures> week_figures(const books::Contract& c, IsoWeek week,
   w.month = Month::of(w.last_active);
 
   for (const books::Entry* e : entries) {
-    const Day kind = day_kind(e->date);
-    if (kind == Day::inactive) continue;
+    const DayKind kind = day_kind(e->date);
+    if (kind == DayKind::inactive) continue;
     w.unlogged = false;
-    if (kind == Day::billed_suspension) continue; // billed in full whatever the entries say
+    if (kind == DayKind::billed_suspension) continue; // billed in full whatever the entries say
     switch (e->status) {
     case books::EntryStatus::delivered: w.delivered += e->hours; break;
     case books::EntryStatus::citizen_absent: w.citizen_absent += e->hours; break;

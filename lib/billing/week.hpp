@@ -20,10 +20,32 @@ using calendar::IsoWeek;
 using calendar::Month;
 using money::Rational;
 
+// What a day is for a contract (SPEC 2.1-2.2): the one place that decides it.
+enum class DayKind {
+  inactive,          // before the start, after the last day, or in a suspension with billed = false
+  active,            // agreed hours accrue; entries count
+  billed_suspension, // active, inside a suspension with billed = true: billed in full, entries not counted
+};
+
+// Classifies days of one contract; the contract's last day is computed once, so a caller that
+// asks about many days (a week, a history of entries) pays for it once. Keep the contract alive.
+class DayClassifier {
+public:
+  explicit DayClassifier(const books::Contract& c) : m_contract(&c), m_last(c.last_day()) {}
+  DayKind operator()(Date d) const;
+
+private:
+  const books::Contract* m_contract;
+  std::optional<Date> m_last;
+};
+
+inline DayKind classify_day(const books::Contract& c, Date d) { return DayClassifier(c)(d); }
 // A day is active when it lies in start..last day and not in a suspension with billed = false.
-bool is_active(const books::Contract& c, Date d);
+inline bool is_active(const books::Contract& c, Date d) { return classify_day(c, d) != DayKind::inactive; }
 // An active day inside a suspension with billed = true: billed in full, entries not counted.
-bool is_billed_suspension(const books::Contract& c, Date d);
+inline bool is_billed_suspension(const books::Contract& c, Date d) {
+  return classify_day(c, d) == DayKind::billed_suspension;
+}
 
 // B_n (SPEC 2.4) from the week's agreed hours outside billed suspensions (A_n) and the
 // delivered (D) and staff-absent (S) hours.

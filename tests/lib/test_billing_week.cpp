@@ -352,6 +352,24 @@ TEST_CASE("billing::week_figures") {
   }
 }
 
+TEST_CASE("billing::DayClassifier") {
+  // The one classification that week_figures, check_books, is_active and is_billed_suspension use.
+  books::Contract c = contract("2025-03-03");
+  c.end = day("2025-07-31");
+  c.suspensions.push_back({day("2025-06-02"), day("2025-06-08"), false});
+  c.suspensions.push_back({day("2025-07-07"), day("2025-07-20"), true});
+  const billing::DayClassifier kind(c);
+  CHECK(kind(day("2025-03-02")) == billing::DayKind::inactive);
+  CHECK(kind(day("2025-03-03")) == billing::DayKind::active);
+  CHECK(kind(day("2025-06-02")) == billing::DayKind::inactive);
+  CHECK(kind(day("2025-06-09")) == billing::DayKind::active);
+  CHECK(kind(day("2025-07-07")) == billing::DayKind::billed_suspension);
+  CHECK(kind(day("2025-07-20")) == billing::DayKind::billed_suspension);
+  CHECK(kind(day("2025-07-31")) == billing::DayKind::active);
+  CHECK(kind(day("2025-08-01")) == billing::DayKind::inactive);
+  CHECK(billing::classify_day(c, day("2025-07-10")) == billing::DayKind::billed_suspension);
+}
+
 TEST_CASE("billing::is_active") {
   SUBCASE("from the start on") {
     const books::Contract c = contract("2025-11-05");
