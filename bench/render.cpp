@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
       fmt::print(stderr, "bench_render: cannot read {}\n", argv[a]);
       return 66;
     }
-    const render::Json doc = render::Json::parse(in);
+    const render::IssuedDocument doc = render::document_from_json(render::Json::parse(in));
     const auto& all_formats = render::formats();
     const auto formats = render::formats_for(doc, books::DocumentSettings{});
     std::vector<std::vector<double>> per_format(formats.size());
@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     }
     std::string name = argv[a];
     name = name.substr(name.find_last_of('/') + 1);
-    fmt::print("| {} | {} |", name, doc["lines"].size());
+    fmt::print("| {} | {} |", name, doc.lines.size());
     for (const render::DocumentFormat* format : all_formats) {
       const auto at = std::find(formats.begin(), formats.end(), format);
       if (at == formats.end())

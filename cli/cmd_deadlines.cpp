@@ -19,10 +19,10 @@ void add_deadlines(CLI::App& app, Context& ctx) {
       require_format(ctx, {"text", "json", "ics"});
       const auto valid = load_valid_books(ctx);
       const calendar::Date today = ctx.today();
-      const render::Json j = render::deadlines_json(today, *within, billing::deadlines(valid->books, today, *within));
-      if (ctx.format == "json") print_out(render::dump(j));
-      else if (ctx.format == "ics") print_out(render::deadlines_ics(j));
-      else print_out(render::deadlines_text(j, use_color(stdout)));
+      const render::DeadlineList list{today, *within, billing::deadlines(valid->books, today, *within)};
+      if (ctx.format == "json") print_out(render::dump(render::deadlines_json(list)));
+      else if (ctx.format == "ics") print_out(render::deadlines_ics(list));
+      else print_out(render::deadlines_text(list, use_color(stdout)));
       return 0;
     };
   });

@@ -3,6 +3,7 @@
 #include "i18n.hpp"
 
 #include "invoicing/monthly_run.hpp"
+#include "render/json.hpp"
 #include "render/text.hpp"
 
 #include <fmt/format.h>
@@ -35,7 +36,7 @@ int run_invoice(const InvoiceOptions& o, const Context& ctx) {
     const invoicing::Request request{month, ctx.today(), o.contracts, o.dry_run, busy_timeout_ms(), &valid.entries};
     return invoicing::invoice_month(valid.books, request);
   });
-  if (ctx.format == "json") print_out(render::dump(outcome.run));
+  if (ctx.format == "json") print_out(render::dump(render::run_json(outcome.run)));
   else print_out(render::run_text(outcome.run, o.dry_run));
   if (!ctx.quiet && !o.dry_run) {
     if (outcome.documents == 0)

@@ -31,18 +31,18 @@ int run_report(const ReportOptions& o, const Context& ctx) {
   const calendar::Month from = parse_cli_month(o.month.empty() ? o.from : o.month, ctx, o.month.empty() ? "--from" : "--month");
   const calendar::Month to = parse_cli_month(o.month.empty() ? o.to : o.month, ctx, o.month.empty() ? "--to" : "--month");
   if (to < from) throw diag::Error(diag::ErrorKind::usage, _("--to is before --from"));
-  const render::Json j = with_valid_books(ctx, [&](const ValidBooks& valid) {
+  const render::Report report = with_valid_books(ctx, [&](const ValidBooks& valid) {
     const books::Books& books = valid.books;
-    std::vector<render::ReportContract> contracts;
+    render::Report r{from, to, {}};
     for (std::size_t i = 0; i < books.contracts.size(); ++i) {
       auto weeks = billing::weeks_in_months(books.contracts[i], i, valid.entries, from, to);
-      if (!weeks.empty()) contracts.push_back({books.contracts[i].id, std::move(weeks)});
+      if (!weeks.empty()) r.contracts.push_back({books.contracts[i].id, std::move(weeks)});
     }
-    return render::report_json(from, to, contracts);
+    return r;
   });
-  if (ctx.format == "json") print_out(render::dump(j));
-  else if (ctx.format == "csv") print_out(render::report_csv(j, csv_locale));
-  else print_out(render::report_text(j, use_color(stdout)));
+  if (ctx.format == "json") print_out(render::dump(render::report_json(report)));
+  else if (ctx.format == "csv") print_out(render::report_csv(report, csv_locale));
+  else print_out(render::report_text(report, use_color(stdout)));
   return 0;
 }
 

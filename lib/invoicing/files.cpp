@@ -114,14 +114,13 @@ std::vector<fs::path> StagedFiles::publish() {
   return written;
 }
 
-StagedFiles stage_missing_files(const fs::path& books_dir, const std::vector<render::Json>& documents,
+StagedFiles stage_missing_files(const fs::path& books_dir, const std::vector<render::IssuedDocument>& documents,
                                 const books::DocumentSettings& settings) {
   StagedFiles staged;
   std::vector<fs::path> seen_dirs;
-  for (const render::Json& doc : documents) {
-    const std::string issue = doc["issue_date"].get<std::string>();
-    const fs::path dir = books_dir / "invoices" / issue.substr(0, 4);
-    const std::string number = std::to_string(doc["number"].get<long long>());
+  for (const render::IssuedDocument& doc : documents) {
+    const fs::path dir = books_dir / "invoices" / std::to_string(doc.issue_date.year());
+    const std::string number = std::to_string(doc.number.value());
     std::error_code ec;
     for (const render::DocumentFormat* format : render::formats_for(doc, settings)) {
       const fs::path path = dir / (number + "." + std::string(format->extension()));
@@ -143,7 +142,7 @@ StagedFiles stage_missing_files(const fs::path& books_dir, const std::vector<ren
   return staged;
 }
 
-std::vector<fs::path> write_missing_files(const fs::path& books_dir, const std::vector<render::Json>& documents,
+std::vector<fs::path> write_missing_files(const fs::path& books_dir, const std::vector<render::IssuedDocument>& documents,
                                          const books::DocumentSettings& settings) {
   return stage_missing_files(books_dir, documents, settings).publish();
 }

@@ -51,28 +51,27 @@ Outcome invoice_month(const books::Books& books, const Request& request) {
     for (billing::Document& doc : run.documents) doc.number = number++;
   }
 
-  std::vector<render::Json> earlier;
+  std::vector<render::IssuedDocument> earlier;
   if (reg)
     for (const auto& d : reg->documents()) earlier.push_back(parse_stored_document(d.number, d.json));
   Outcome outcome;
-  std::vector<render::Json> documents;
+  outcome.run.month = request.month;
+  outcome.run.total = run.total;
+  std::vector<render::IssuedDocument>& documents = outcome.run.documents;
   for (const billing::Document& doc : run.documents) {
-    render::Json j = render::document_json(doc, books);
-    j["corrects"] = corrected_documents(j, earlier);
-    documents.push_back(std::move(j));
+    render::IssuedDocument issued = render::issue_document(doc, books);
+    issued.corrects = corrected_documents(issued, earlier);
+    documents.push_back(std::move(issued));
   }
   outcome.documents = documents.size();
-  if (request.dry_run) { // (nothing else needs the documents)
-    outcome.run = render::run_json(request.month.to_string(), std::move(documents), run.total.to_string());
-    return outcome;
-  }
-  outcome.run = render::run_json(request.month.to_string(), documents, run.total.to_string());
+  if (request.dry_run) return outcome; // nothing else needs the documents
 
   std::vector<invoice_register::StoredDocument> stored;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     const billing::Document& doc = run.documents[i];
-    stored.push_back({*doc.number, documents[i]["kind"].get<std::string>(), doc.contract, doc.month.to_string(),
-                      doc.issue_date.to_string(), doc.total.to_string(), documents[i].dump()});
+    const render::Json json = render::to_json(documents[i]);
+    stored.push_back({*doc.number, json["kind"].get<std::string>(), doc.contract, doc.month.to_string(),
+                      doc.issue_date.to_string(), doc.total.to_string(), json.dump()});
   }
   // Before the commit: the files of the new documents and of earlier ones that lack them, to
   // temporary names. A failure here (exit 73: a read-only invoices/, a full disk) leaves the
@@ -87,30 +86,39 @@ Outcome invoice_month(const books::Books& books, const Request& request) {
   return outcome;
 }
 
-render::Json parse_stored_document(std::int64_t number, const std::string& json) {
+render::IssuedDocument parse_stored_document(std::int64_t number, const std::string& json) {
+  render::Json j;
   try {
-    return render::Json::parse(json);
+    j = render::Json::parse(json);
   } catch (const std::exception&) {
     throw diag::Error(diag::ErrorKind::data,
                       fmt::format("honorar.db is damaged: document {} is not the JSON it was issued as (restore the "
                                   "register from a backup; the file is left untouched)",
                                   number));
   }
+  try {
+    return render::document_from_json(j);
+  } catch (const diag::Error& e) {
+    throw diag::Error(diag::ErrorKind::data,
+                      fmt::format("honorar.db is damaged: document {} is not a document ({}); restore the register "
+                                  "from a backup (the file is left untouched)",
+                                  number, e.what()));
+  }
 }
 
-std::vector<std::int64_t> corrected_documents(const render::Json& doc, const std::vector<render::Json>& earlier) {
+std::vector<std::int64_t> corrected_documents(const render::IssuedDocument& doc,
+                                              const std::vector<render::IssuedDocument>& earlier) {
+  using billing::Line;
   std::set<std::int64_t> numbers;
-  for (const render::Json& line : doc["lines"]) {
-    const std::string type = line["type"].get<std::string>();
-    const bool credited_expense = type == "expense" && line["amount"].get<std::string>().starts_with("-");
-    if (type != "regulation" && !credited_expense) continue;
-    for (const render::Json& before : earlier) {
-      if (before["contract"] != doc["contract"] || !before["number"].is_number()) continue;
-      for (const render::Json& old : before["lines"]) {
-        const bool same = type == "regulation"
-                              ? old.contains("week") && old["week"] == line["week"] && old["rate"] == line["rate"]
-                              : old["type"] == "expense" && old["date"] == line["date"] && old["text"] == line["text"];
-        if (same) numbers.insert(before["number"].get<std::int64_t>());
+  for (const Line& line : doc.lines) {
+    if (!line.corrects_earlier()) continue;
+    for (const render::IssuedDocument& before : earlier) {
+      if (before.contract != doc.contract || !before.number) continue;
+      for (const Line& old : before.lines) {
+        const bool same = line.type == Line::Type::regulation
+                              ? old.type != Line::Type::expense && old.week == line.week && old.rate == line.rate
+                              : old.type == Line::Type::expense && old.date == line.date && old.text == line.text;
+        if (same) numbers.insert(*before.number);
       }
     }
   }

@@ -5,7 +5,7 @@
 
 #include "books/model.hpp"
 #include "calendar/date.hpp"
-#include "render/json.hpp"
+#include "render/document.hpp"
 
 #include <filesystem>
 #include <string>
@@ -29,7 +29,7 @@ struct Request {
 };
 
 struct Outcome {
-  render::Json run;          // {"month", "documents", "total"}
+  render::InvoiceRun run;   // render::run_json gives its JSON
   std::size_t documents = 0;
   std::vector<std::filesystem::path> written; // document files written by this run
 };
@@ -63,29 +63,30 @@ private:
     std::filesystem::path path;
   };
   std::vector<File> m_files;
-  friend StagedFiles stage_missing_files(const std::filesystem::path&, const std::vector<render::Json>&,
+  friend StagedFiles stage_missing_files(const std::filesystem::path&, const std::vector<render::IssuedDocument>&,
                                          const books::DocumentSettings&);
 };
 
 // Stages the files that `documents` lack under books_dir/invoices/YYYY/: json and text, and the
 // formats [documents] sets for the payer's kind. Creates the folders; removes temporary files
 // killed runs left there. Throws cant_write (73) when a folder or file cannot be written.
-StagedFiles stage_missing_files(const std::filesystem::path& books_dir, const std::vector<render::Json>& documents,
+StagedFiles stage_missing_files(const std::filesystem::path& books_dir, const std::vector<render::IssuedDocument>& documents,
                                 const books::DocumentSettings& settings);
 
 // Writes the files of every registered document that lacks them (invoices/YYYY/N.json, .txt and
 // the formats [documents] sets for the payer's kind): stage_missing_files, then publish().
 // Returns the paths written.
 std::vector<std::filesystem::path> write_missing_files(const std::filesystem::path& books_dir,
-                                                       const std::vector<render::Json>& documents,
+                                                       const std::vector<render::IssuedDocument>& documents,
                                                        const books::DocumentSettings& settings);
 
-// A registered document's canonical JSON, parsed; a data error (65) naming the number when the
+// A registered document from its canonical JSON; a data error (65) naming the number when the
 // register holds something else (a damaged register).
-render::Json parse_stored_document(std::int64_t number, const std::string& json);
+render::IssuedDocument parse_stored_document(std::int64_t number, const std::string& json);
 
 // The numbers of earlier documents of the same contract that a document's regulation lines and
 // credited expenses correct (for the e-invoice's BillingReference), ascending.
-std::vector<std::int64_t> corrected_documents(const render::Json& doc, const std::vector<render::Json>& earlier);
+std::vector<std::int64_t> corrected_documents(const render::IssuedDocument& doc,
+                                              const std::vector<render::IssuedDocument>& earlier);
 
 } // namespace invoicing

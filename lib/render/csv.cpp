@@ -1,6 +1,5 @@
 #include "render/csv.hpp"
 
-#include <array>
 
 namespace render {
 namespace {
@@ -23,12 +22,10 @@ std::string decimal_comma(std::string s) {
   return s;
 }
 
-constexpr std::array<const char*, 8> k_week_keys{"week",         "month",    "agreed",        "delivered",
-                                                 "citizen_absent", "staff_absent", "billable", "over_delivered"};
 
 } // namespace
 
-std::string report_csv(const Json& report, CsvLocale locale) {
+std::string report_csv(const Report& report, CsvLocale locale) {
   const bool da = locale == CsvLocale::da;
   const char sep = da ? ';' : ',';
   std::string out = da ? "\xEF\xBB\xBF"
@@ -36,17 +33,19 @@ std::string report_csv(const Json& report, CsvLocale locale) {
                          "Overleveret;Ulogget\r\n"
                        : "contract,week,month,agreed,delivered,citizen_absent,staff_absent,billable,over_delivered,"
                          "unlogged\r\n";
-  for (const Json& c : report["contracts"])
-    for (const Json& w : c["weeks"]) {
-      out += field(c["contract"].get<std::string>(), sep);
-      for (std::size_t i = 0; i < k_week_keys.size(); ++i) {
-        std::string value = w[k_week_keys[i]].get<std::string>();
-        if (da && i >= 2) value = decimal_comma(std::move(value)); // the hours, not week and month
+  auto hours = [da](const money::Rational& r) {
+    const std::string s = money::Hours::round(r).to_string();
+    return da ? decimal_comma(s) : s;
+  };
+  for (const ReportContract& c : report.contracts)
+    for (const billing::WeekFigures& w : c.weeks) {
+      out += field(c.contract, sep);
+      for (const std::string& value : {w.week.to_string(), w.month.to_string(), hours(w.agreed), hours(w.delivered),
+                                       hours(w.citizen_absent), hours(w.staff_absent), hours(w.billable),
+                                       hours(w.over_delivered)})
         out += sep + field(value, sep);
-      }
-      const bool unlogged = w["unlogged"].get<bool>();
       out += sep;
-      out += da ? (unlogged ? "ja" : "nej") : (unlogged ? "true" : "false");
+      out += da ? (w.unlogged ? "ja" : "nej") : (w.unlogged ? "true" : "false");
       out += "\r\n";
     }
   return out;

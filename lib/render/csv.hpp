@@ -12,6 +12,6 @@ namespace render {
 
 enum class CsvLocale { c, da };
 
-std::string report_csv(const Json& report, CsvLocale locale = CsvLocale::c);
+std::string report_csv(const Report& report, CsvLocale locale = CsvLocale::c);
 
 } // namespace render

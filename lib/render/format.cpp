@@ -1,5 +1,6 @@
 #include "render/format.hpp"
 
+#include "render/json.hpp"
 #include "render/text.hpp"
 
 #include <algorithm>
@@ -11,14 +12,14 @@ class JsonFormat final : public DocumentFormat {
 public:
   std::string_view name() const override { return "json"; }
   std::string_view extension() const override { return "json"; }
-  std::string render(const Json& doc) const override { return dump(doc); }
+  std::string render(const IssuedDocument& doc) const override { return dump(to_json(doc)); }
 };
 
 class TextFormat final : public DocumentFormat {
 public:
   std::string_view name() const override { return "text"; }
   std::string_view extension() const override { return "txt"; }
-  std::string render(const Json& doc) const override { return document_text(doc); }
+  std::string render(const IssuedDocument& doc) const override { return document_text(doc); }
 };
 
 } // namespace
@@ -36,9 +37,9 @@ const DocumentFormat* find_format(std::string_view name) {
   return nullptr;
 }
 
-std::vector<const DocumentFormat*> formats_for(const Json& doc, const books::DocumentSettings& settings) {
+std::vector<const DocumentFormat*> formats_for(const IssuedDocument& doc, const books::DocumentSettings& settings) {
   std::vector<const DocumentFormat*> out{find_format("json"), find_format("text")};
-  const bool municipal = doc["buyer"]["kind"] == "municipality";
+  const bool municipal = doc.buyer.kind == books::PayerKind::municipality;
   for (const std::string& name : municipal ? settings.municipality : settings.private_payer)
     if (const DocumentFormat* f = find_format(name); f && std::find(out.begin(), out.end(), f) == out.end())
       out.push_back(f);

@@ -7,12 +7,10 @@
 namespace render {
 namespace {
 
-std::string str(const Json& j) { return j.is_string() ? j.get<std::string>() : std::string(); }
-
-// "20251202" from "2025-12-02".
-std::string basic_date(const std::string& iso) {
+// "20251202" for 2 December 2025.
+std::string basic_date(calendar::Date d) {
   std::string out;
-  for (char c : iso)
+  for (char c : d.to_string())
     if (c != '-') out += c;
   return out;
 }
@@ -56,9 +54,8 @@ std::string ics_fold(const std::string& line) {
   return out + "\r\n";
 }
 
-std::string deadlines_ics(const Json& deadlines) {
-  const std::string as_of = str(deadlines["as_of"]);
-  const std::string stamp = basic_date(as_of) + "T000000Z";
+std::string deadlines_ics(const DeadlineList& list) {
+  const std::string stamp = basic_date(list.as_of) + "T000000Z";
   std::string out;
   auto line = [&out](const std::string& text) { out += ics_fold(text); };
   line("BEGIN:VCALENDAR");
@@ -67,36 +64,34 @@ std::string deadlines_ics(const Json& deadlines) {
   line("CALSCALE:GREGORIAN");
   line("METHOD:PUBLISH");
   line("X-WR-CALNAME:" + ics_escape("Frister (honorar)"));
-  for (const Json& d : deadlines["deadlines"]) {
-    const std::string contract = str(d["contract"]);
-    const std::string kind = str(d["kind"]);
-    const std::string due = str(d["due"]);
-    const bool has_number = d.contains("number") && d["number"].is_number();
-    const int number = has_number ? d["number"].get<int>() : 0;
-    const auto due_date = calendar::parse_date(due);
-    if (!due_date) continue; // never happens: the JSON is ours
+  for (const billing::Deadline& d : list.deadlines) {
+    const std::string& contract = d.contract;
+    const std::string kind(billing::to_string(d.kind));
     std::string summary, description;
-    if (kind == "handleplan") {
+    switch (d.kind) {
+    case billing::Deadline::Kind::handleplan:
       summary = "Handleplan mangler: " + contract;
       description = fmt::format("Betalers handleplan for forløb {} mangler; den er en forudsætning for "
                                 "opstarten (§9). Forfald {}.",
-                                contract, danish_date(*due_date));
-    } else if (kind == "status-report") {
-      summary = fmt::format("Statusrapport {}: {}", number, contract);
-      description = fmt::format("Skriftlig statusrapport {} for forløb {} skal afleveres senest {} (§9).", number,
-                                contract, danish_date(*due_date));
-    } else {
+                                contract, danish_date(d.due));
+      break;
+    case billing::Deadline::Kind::status_report:
+      summary = fmt::format("Statusrapport {}: {}", d.number.value_or(0), contract);
+      description = fmt::format("Skriftlig statusrapport {} for forløb {} skal afleveres senest {} (§9).",
+                                d.number.value_or(0), contract, danish_date(d.due));
+      break;
+    case billing::Deadline::Kind::end:
       summary = "Forløbet slutter: " + contract;
-      description = fmt::format("Sidste dag for forløb {} er {}.", contract, danish_date(*due_date));
+      description = fmt::format("Sidste dag for forløb {} er {}.", contract, danish_date(d.due));
+      break;
     }
-    const std::string uid =
-        has_number ? fmt::format("{}-{}-{}-{}@honorar", contract, kind, number, basic_date(due))
-                   : fmt::format("{}-{}-{}@honorar", contract, kind, basic_date(due));
+    const std::string uid = d.number ? fmt::format("{}-{}-{}-{}@honorar", contract, kind, *d.number, basic_date(d.due))
+                                     : fmt::format("{}-{}-{}@honorar", contract, kind, basic_date(d.due));
     line("BEGIN:VEVENT");
     line("UID:" + uid);
     line("DTSTAMP:" + stamp);
-    line("DTSTART;VALUE=DATE:" + basic_date(due));
-    line("DTEND;VALUE=DATE:" + basic_date((*due_date + 1).to_string()));
+    line("DTSTART;VALUE=DATE:" + basic_date(d.due));
+    line("DTEND;VALUE=DATE:" + basic_date(d.due + 1));
     line("SUMMARY:" + ics_escape(summary));
     line("DESCRIPTION:" + ics_escape(description));
     line("CATEGORIES:" + ics_escape(kind));

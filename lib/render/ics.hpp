@@ -13,7 +13,7 @@ namespace render {
 //   <contract>-<kind>[-<number>]-<due as YYYYMMDD>@honorar
 // so importing the same deadline twice updates one event, and a moved deadline is a new one.
 // CRLF line ends, lines folded at 75 octets (never inside a UTF-8 character), TEXT escaped.
-std::string deadlines_ics(const Json& deadlines);
+std::string deadlines_ics(const DeadlineList& deadlines);
 
 // RFC 5545 3.3.11: backslash, semicolon, comma and newline escaped.
 std::string ics_escape(const std::string& text);

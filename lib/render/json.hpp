@@ -7,28 +7,35 @@
 #include "billing/week.hpp"
 #include "books/model.hpp"
 #include "diag/diagnostic.hpp"
-
-#include <nlohmann/json.hpp>
+#include "render/document.hpp"
 
 #include <string>
 #include <vector>
 
 namespace render {
 
-using Json = nlohmann::ordered_json;
+// {"month", "documents", "total"}, each document in its canonical form (render/document.hpp).
+Json run_json(const InvoiceRun& run);
 
-// The canonical, self-contained form of a document: the guaranteed keys of SPEC §7 first, then
-// everything a renderer needs (seller, buyer, course, VAT, payment). Never a citizen's notes.
-Json document_json(const billing::Document& doc, const books::Books& books);
-// {"month", "documents", "total"} for a run whose documents are given in canonical form.
-Json run_json(const std::string& month, std::vector<Json> documents, const std::string& total);
-
+// The hours per contract and week of `report` (SPEC §6), for every format.
 struct ReportContract {
   std::string contract;
   std::vector<billing::WeekFigures> weeks;
 };
-Json report_json(calendar::Month from, calendar::Month to, const std::vector<ReportContract>& contracts);
-Json deadlines_json(calendar::Date today, int within, const std::vector<billing::Deadline>& items);
+struct Report {
+  calendar::Month from;
+  calendar::Month to;
+  std::vector<ReportContract> contracts;
+};
+// The deadlines of `deadlines` (SPEC §4) as of a day, for every format.
+struct DeadlineList {
+  calendar::Date as_of;
+  int within = 0;
+  std::vector<billing::Deadline> deadlines;
+};
+
+Json report_json(const Report& report);
+Json deadlines_json(const DeadlineList& list);
 Json diagnostics_json(const diag::Diagnostics& diags);
 
 // Two-space indented, UTF-8, with a final newline.

@@ -37,50 +37,15 @@ constexpr Color k_box{0.96, 0.965, 0.97};
 
 // ---- The document's text ---------------------------------------------------------------------
 
-const Json& at(const Json& j, const char* key) {
-  static const Json null;
-  if (!j.is_object()) return null;
-  auto it = j.find(key);
-  return it == j.end() ? null : *it;
-}
-std::string str(const Json& j) { return j.is_string() ? j.get<std::string>() : std::string(); }
-std::string str(const Json& j, const char* key) { return str(at(j, key)); }
-
-// "01.12.2025" / "1. december 2025"; the text as it is when it is not a date.
-std::string short_date(const std::string& s) {
-  auto d = calendar::parse_date(s);
-  return d ? danish_date(*d) : s;
-}
-std::string long_date(const std::string& s) {
-  auto d = calendar::parse_date(s);
-  return d ? danish_long_date(*d) : s;
-}
 // "november 2025": the long date of the month's first day without its "1. ".
-std::string month_name(const std::string& s) {
-  auto m = calendar::parse_month(s);
-  return m ? danish_long_date(m->first_day()).substr(3) : s;
-}
-// "3.937,50" for "-3937.50": an amount in words that say which way it goes.
-std::string unsigned_amount(std::string decimal) {
-  if (decimal.starts_with("-")) decimal.erase(0, 1);
-  return danish_number(decimal);
-}
+std::string month_name(calendar::Month m) { return danish_long_date(m.first_day()).substr(3); }
+// "3.937,50" for -3937.50: an amount in words that say which way it goes.
+std::string unsigned_amount(money::Money m) { return (m.is_negative() ? -m : m).to_danish(); }
 // "1", "1 og 2", "1, 2 og 3"
 std::string danish_list(const std::vector<std::string>& items) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i)
     out += (i == 0 ? "" : i + 1 == items.size() ? " og " : ", ") + items[i];
-  return out;
-}
-
-// "DK50 0040 0440 1162 43": an IBAN in groups of four, as it is printed (ISO 13616).
-std::string iban_print(const std::string& iban) {
-  std::string out;
-  for (char c : iban) {
-    if (c == ' ') continue;
-    if (!out.empty() && out.size() % 5 == 4) out += ' ';
-    out += c;
-  }
   return out;
 }
 
@@ -138,42 +103,34 @@ std::string joined_lines(const std::vector<std::string>& lines) {
   return s;
 }
 
-std::string document_number(const Json& doc) {
-  const Json& n = at(doc, "number");
-  return n.is_number() ? std::to_string(n.get<long long>()) : "(prøve)"; // a dry run's document
+std::string document_number(const IssuedDocument& doc) {
+  return doc.number ? std::to_string(*doc.number) : "(prøve)"; // a dry run's document
 }
 
-std::vector<std::string> corrected_numbers(const Json& doc) {
+std::vector<std::string> corrected_numbers(const IssuedDocument& doc) {
   std::vector<std::string> out;
-  for (const Json& n : at(doc, "corrects"))
-    if (n.is_number()) out.push_back(std::to_string(n.get<long long>()));
+  if (doc.corrects)
+    for (std::int64_t n : *doc.corrects) out.push_back(std::to_string(n));
   return out;
 }
 
-// "reg.nr. 1234, konto 4440123456" or "IBAN DK50 0040 0440 1162 43, BIC NDEADKKK"
-std::string bank_account(const Json& bank) {
-  if (!str(bank, "reg").empty()) return fmt::format("reg.nr. {}, konto {}", str(bank, "reg"), str(bank, "account"));
-  return fmt::format("IBAN {}{}", iban_print(str(bank, "iban")), str(bank, "bic").empty() ? "" : ", BIC " + str(bank, "bic"));
-}
-
 // The first page's header: seller, title and facts; payer and course.
-void set_header(Typesetter& ts, const Json& doc, Document& d) {
-  const Json& seller = at(doc, "seller");
-  const Json& buyer = at(doc, "buyer");
-  const Json& course = at(doc, "course");
-  const Json& bank = at(seller, "bank");
+void set_header(Typesetter& ts, const IssuedDocument& doc, Document& d) {
+  const Seller& seller = doc.seller;
+  const Buyer& buyer = doc.buyer;
+  const Course& course = doc.course;
   const double left_w = k_column - k_left - 20, right_w = k_right - k_column;
 
-  d.seller_name = ts.set(str(seller, "name"), {15.0, true, k_accent}, left_w);
+  d.seller_name = ts.set(seller.name, {15.0, true, k_accent}, left_w);
   std::vector<std::string> lines;
-  for (const Json& a : at(seller, "address")) lines.push_back(escape(str(a)));
-  lines.push_back(labelled("CVR", str(seller, "cvr")));
-  if (!str(seller, "email").empty()) lines.push_back(labelled("E-mail", str(seller, "email")));
-  if (!str(bank, "reg").empty()) {
-    lines.push_back(labelled("Bank", bank_account(bank)));
+  for (const std::string& a : seller.address) lines.push_back(escape(a));
+  lines.push_back(labelled("CVR", seller.cvr));
+  if (!seller.email.empty()) lines.push_back(labelled("E-mail", seller.email));
+  if (!seller.bank.reg.empty()) {
+    lines.push_back(labelled("Bank", bank_account_text(seller.bank)));
   } else {
-    lines.push_back(labelled("IBAN", iban_print(str(bank, "iban"))));
-    if (!str(bank, "bic").empty()) lines.push_back(labelled("BIC", str(bank, "bic")));
+    lines.push_back(labelled("IBAN", iban_print(seller.bank.iban)));
+    if (!seller.bank.bic.empty()) lines.push_back(labelled("BIC", seller.bank.bic));
   }
   d.seller_details = ts.set(joined_lines(lines), k_body, left_w, PANGO_ALIGN_LEFT, true);
 
@@ -182,57 +139,57 @@ void set_header(Typesetter& ts, const Json& doc, Document& d) {
     d.facts.push_back({ts.set(key, {9.0, false, k_muted}), ts.set(value, {9.0, true}, 130, PANGO_ALIGN_RIGHT)});
   };
   fact(d.credit ? "Kreditnotanr." : "Fakturanr.", document_number(doc));
-  fact(d.credit ? "Kreditnotadato" : "Fakturadato", short_date(str(doc, "issue_date")));
-  if (!d.credit) fact("Forfaldsdato", short_date(str(doc, "due_date"))); // a credit note falls due never
-  fact("Periode", month_name(str(doc, "month")));
+  fact(d.credit ? "Kreditnotadato" : "Fakturadato", danish_date(doc.issue_date));
+  if (!d.credit) fact("Forfaldsdato", danish_date(doc.due_date)); // a credit note falls due never
+  fact("Periode", month_name(doc.month));
   const std::vector<std::string> corrects = corrected_numbers(doc);
   if (d.credit && !corrects.empty())
     fact(corrects.size() == 1 ? "Vedrører faktura" : "Vedrører fakturaer", danish_list(corrects));
 
   d.payer_label = ts.set(d.credit ? "KREDITNOTA TIL" : "FAKTURERES TIL", k_label);
-  d.payer_name = ts.set(str(buyer, "name"), {10.5, true}, left_w);
+  d.payer_name = ts.set(buyer.name, {10.5, true}, left_w);
   lines.clear();
-  for (const Json& a : at(buyer, "address")) lines.push_back(escape(str(a)));
-  if (!str(buyer, "ean").empty()) lines.push_back(labelled("EAN:", str(buyer, "ean")));
-  if (!str(buyer, "reference").empty()) lines.push_back(labelled("Reference:", str(buyer, "reference")));
-  if (!str(buyer, "order").empty()) lines.push_back(labelled("Rekvisition:", str(buyer, "order")));
-  if (!str(buyer, "accounting_cost").empty()) lines.push_back(labelled("Kontostreng:", str(buyer, "accounting_cost")));
-  if (!str(buyer, "email").empty()) lines.push_back(labelled("E-mail:", str(buyer, "email")));
+  for (const std::string& a : buyer.address) lines.push_back(escape(a));
+  if (!buyer.ean.empty()) lines.push_back(labelled("EAN:", buyer.ean));
+  if (!buyer.reference.empty()) lines.push_back(labelled("Reference:", buyer.reference));
+  if (!buyer.order.empty()) lines.push_back(labelled("Rekvisition:", buyer.order));
+  if (!buyer.accounting_cost.empty()) lines.push_back(labelled("Kontostreng:", buyer.accounting_cost));
+  if (!buyer.email.empty()) lines.push_back(labelled("E-mail:", buyer.email));
   d.payer_details = ts.set(joined_lines(lines), k_body, left_w, PANGO_ALIGN_LEFT, true);
 
   // The course: never the citizen's name or CPR number, only the initials the contract gives.
   d.course_label = ts.set("FORLØB", k_label);
   lines.clear();
-  lines.push_back(labelled("Kontrakt:", str(doc, "contract")));
-  if (!str(course, "service").empty()) lines.push_back(labelled("Ydelse:", str(course, "service")));
-  if (!str(course, "case_ref").empty()) lines.push_back(labelled("Sagsnr.:", str(course, "case_ref")));
-  if (!str(course, "legal_basis").empty()) lines.push_back(labelled("Lovgrundlag:", str(course, "legal_basis")));
-  if (!str(course, "citizen").empty()) lines.push_back(labelled("Borger:", str(course, "citizen")));
+  lines.push_back(labelled("Kontrakt:", doc.contract));
+  if (!course.service.empty()) lines.push_back(labelled("Ydelse:", course.service));
+  if (!course.case_ref.empty()) lines.push_back(labelled("Sagsnr.:", course.case_ref));
+  if (!course.legal_basis.empty()) lines.push_back(labelled("Lovgrundlag:", course.legal_basis));
+  if (!course.citizen.empty()) lines.push_back(labelled("Borger:", course.citizen));
   d.course_details = ts.set(joined_lines(lines), k_body, right_w, PANGO_ALIGN_LEFT, true);
 
   d.continued_left = ts.set(d.title + " (fortsat)", {10.0, true, k_accent});
-  d.continued_right = ts.set(str(seller, "name"), k_small, 240, PANGO_ALIGN_RIGHT);
-  std::string footer = str(seller, "name");
-  for (const Json& a : at(seller, "address")) footer += " · " + str(a);
-  d.footer = footer + " · CVR " + str(seller, "cvr");
+  d.continued_right = ts.set(seller.name, k_small, 240, PANGO_ALIGN_RIGHT);
+  std::string footer = seller.name;
+  for (const std::string& a : seller.address) footer += " · " + a;
+  d.footer = footer + " · CVR " + seller.cvr;
 }
 
 // The lines, in the words of render::line_description, and the totals below them.
-void set_table(Typesetter& ts, const Json& doc, Document& d) {
+void set_table(Typesetter& ts, const IssuedDocument& doc, Document& d) {
   const Style head{8.0, true, k_muted};
   d.th_description = ts.set("Beskrivelse", head);
   d.th_hours = ts.set("Timer", head, 70, PANGO_ALIGN_RIGHT);
   d.th_rate = ts.set("Sats", head, 80, PANGO_ALIGN_RIGHT);
   d.th_amount = ts.set("Beløb (kr.)", head, 80, PANGO_ALIGN_RIGHT);
   d.table_header_height = d.th_description.height + 2 * k_pad;
-  for (const Json& l : at(doc, "lines")) {
+  for (const billing::Line& l : doc.lines) {
     Row r;
     r.description = ts.set(line_description(l), k_body, k_desc_w);
-    if (l.contains("hours")) { // weeks and regulations; an expense has an amount only
-      r.hours = ts.set(danish_number(str(l, "hours")) + " t", k_body, 70, PANGO_ALIGN_RIGHT);
-      r.rate = ts.set(danish_number(str(l, "rate")) + " kr.", k_body, 80, PANGO_ALIGN_RIGHT);
+    if (l.has_hours()) { // weeks and regulations; an expense has an amount only
+      r.hours = ts.set(l.hours.to_danish() + " t", k_body, 70, PANGO_ALIGN_RIGHT);
+      r.rate = ts.set(l.rate.to_danish() + " kr.", k_body, 80, PANGO_ALIGN_RIGHT);
     }
-    r.amount = ts.set(danish_number(str(l, "amount")), k_body, 80, PANGO_ALIGN_RIGHT);
+    r.amount = ts.set(l.amount.to_danish(), k_body, 80, PANGO_ALIGN_RIGHT);
     r.height = std::max(r.description.height, r.amount.height) + 2 * k_pad;
     d.rows.push_back(r);
   }
@@ -242,51 +199,49 @@ void set_table(Typesetter& ts, const Json& doc, Document& d) {
   auto total = [&](const std::string& key, const std::string& value, const Style& style) {
     d.totals.push_back({ts.set(key, style, label_w, PANGO_ALIGN_RIGHT), ts.set(value, style, 80, PANGO_ALIGN_RIGHT)});
   };
-  total("Netto", danish_number(str(doc, "net")), k_body);
-  const std::string vat = danish_number(str(doc, "vat"));
-  if (at(doc, "vat_rate").is_string()) {
-    std::string rate = danish_number(str(doc, "vat_rate"));
+  total("Netto", doc.net.to_danish(), k_body);
+  const std::string vat = doc.vat.to_danish();
+  if (doc.vat_rate) {
+    std::string rate = doc.vat_rate->to_danish();
     if (rate.ends_with(",00")) rate.resize(rate.size() - 3); // "Moms 25 %"
     total(fmt::format("Moms {} %", rate), vat, k_body);
-  } else if (!str(doc, "vat_exemption_note").empty()) {
-    total(str(doc, "vat_exemption_note"), vat, k_body);
+  } else if (doc.vat_exemption_note && !doc.vat_exemption_note->empty()) {
+    total(*doc.vat_exemption_note, vat, k_body);
   } else {
     total("Moms", vat, k_body);
   }
-  const std::string currency = str(doc, "currency").empty() ? "DKK" : str(doc, "currency");
-  total("I alt " + currency, danish_number(str(doc, "total")), {11.0, true});
+  total("I alt " + doc.currency, doc.total.to_danish(), {11.0, true});
   for (const KeyValue& t : d.totals) d.totals_height += std::max(t.key.height, t.value.height) + 6;
   d.totals_height += 8;
 }
 
 // For an invoice, how to pay it; for a credit note, what becomes of the credit.
-void set_payment(Typesetter& ts, const Json& doc, Document& d) {
-  const Json& bank = at(at(doc, "seller"), "bank");
-  const std::string amount = unsigned_amount(str(doc, "total"));
+void set_payment(Typesetter& ts, const IssuedDocument& doc, Document& d) {
+  const std::string amount = unsigned_amount(doc.total);
   std::string body;
   if (d.credit) {
     body = fmt::format("Beløbet {} kr. krediteres {} og modregnes i en kommende betaling eller tilbagebetales. "
                        "Kreditnotaen skal ikke betales.",
-                       amount, str(at(doc, "buyer"), "name"));
+                       amount, doc.buyer.name);
     if (const std::vector<std::string> corrects = corrected_numbers(doc); !corrects.empty())
       body += fmt::format(" Den vedrører {} {}.", corrects.size() == 1 ? "faktura nr." : "fakturaerne nr.",
                           danish_list(corrects));
-  } else if (str(doc, "total") == "0.00") {
+  } else if (doc.total.is_zero()) {
     body = "Fakturaen giver intet at betale.";
   } else {
     body = fmt::format("Beløbet {} kr. bedes indbetalt senest {} på {}. Anfør {} ved betalingen.", amount,
-                       long_date(str(doc, "due_date")), bank_account(bank),
-                       at(doc, "number").is_number() ? "fakturanummer " + document_number(doc) : "fakturanummeret");
-    if (!str(doc, "payment_terms").empty()) body += " Betalingsbetingelser: " + str(doc, "payment_terms") + ".";
+                       danish_long_date(doc.due_date), bank_account_text(doc.seller.bank),
+                       doc.number ? "fakturanummer " + document_number(doc) : "fakturanummeret");
+    if (!doc.payment_terms.empty()) body += " Betalingsbetingelser: " + doc.payment_terms + ".";
   }
   d.payment_heading = ts.set(d.credit ? "Kreditering" : "Betaling", {9.5, true, k_accent});
   d.payment_body = ts.set(body, k_body, k_width - 28);
   d.payment_height = 12 + d.payment_heading.height + 4 + d.payment_body.height + 12;
 }
 
-Document set_document(Typesetter& ts, const Json& doc) {
+Document set_document(Typesetter& ts, const IssuedDocument& doc) {
   Document d;
-  d.credit = str(doc, "kind") == "credit-note";
+  d.credit = doc.credit_note();
   d.title = (d.credit ? "Kreditnota " : "Faktura ") + document_number(doc);
   set_header(ts, doc, d);
   set_table(ts, doc, d);
@@ -440,19 +395,17 @@ struct ContextDeleter {
   void operator()(cairo_t* cr) const { cairo_destroy(cr); }
 };
 
-std::string render_pdf(const Json& doc) {
+std::string render_pdf(const IssuedDocument& doc) {
   const auto lock = Typesetter::lock();
   std::string out;
   std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
       cairo_pdf_surface_create_for_stream(append, &out, k_page_w, k_page_h));
   // Dates from the document, never the clock: the same document gives the same bytes.
-  if (auto issued = calendar::parse_date(str(doc, "issue_date"))) {
-    const std::string date = issued->to_string() + "T00:00:00";
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
-  }
+  const std::string date = doc.issue_date.to_string() + "T00:00:00";
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "honorar");
-  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, str(at(doc, "seller"), "name").c_str());
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, doc.seller.name.c_str());
   cairo_status_t status = CAIRO_STATUS_SUCCESS;
   {
     std::unique_ptr<cairo_t, ContextDeleter> context(cairo_create(surface.get()));
@@ -481,7 +434,7 @@ class PdfFormat final : public DocumentFormat {
 public:
   std::string_view name() const override { return "pdf"; }
   std::string_view extension() const override { return "pdf"; }
-  std::string render(const Json& doc) const override { return render_pdf(doc); }
+  std::string render(const IssuedDocument& doc) const override { return render_pdf(doc); }
 };
 
 } // namespace

@@ -12,12 +12,6 @@ namespace {
 
 constexpr std::size_t k_width = 72;
 
-std::string str(const Json& j) { return j.is_string() ? j.get<std::string>() : std::string(); }
-
-std::string date_of(const Json& j) {
-  auto d = calendar::parse_date(str(j));
-  return d ? danish_date(*d) : str(j);
-}
 
 constexpr const char* k_month_names[] = {"januar", "februar", "marts", "april", "maj", "juni",
                                          "juli", "august", "september", "oktober", "november", "december"};
@@ -32,12 +26,8 @@ std::string day_span(calendar::Date from, calendar::Date to) {
   return fmt::format("{}.–{}", from.day(), long_date(to));
 }
 
-std::string week_span(const std::string& iso_week, const Json& l) {
-  auto w = calendar::parse_iso_week(iso_week);
-  if (!w) return iso_week;
-  auto from = l.contains("from") ? calendar::parse_date(str(l["from"])) : std::nullopt;
-  auto to = l.contains("to") ? calendar::parse_date(str(l["to"])) : std::nullopt;
-  return fmt::format("Uge {} ({})", w->week(), day_span(from.value_or(w->monday()), to.value_or(w->sunday())));
+std::string week_span(calendar::IsoWeek week, calendar::Date from, calendar::Date to) {
+  return fmt::format("Uge {} ({})", week.week(), day_span(from, to));
 }
 
 // Word-wraps UTF-8 text to lines of at most `width` code points (a longer word gets a line of its own).
@@ -56,24 +46,27 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
   return lines;
 }
 
-std::string amount_row(std::string_view label, const Json& value) {
-  return pad_left(label, k_width - 16) + pad_left(danish_number(str(value)), 16) + "\n";
+std::string amount_row(std::string_view label, money::Money value) {
+  return pad_left(label, k_width - 16) + pad_left(value.to_danish(), 16) + "\n";
+}
+
+std::string number_text(const IssuedDocument& doc, std::string_view none) {
+  return doc.number ? std::to_string(*doc.number) : std::string(none);
 }
 
 } // namespace
 
 std::string danish_long_date(calendar::Date d) { return long_date(d); }
 
-std::string line_description(const Json& l) {
-  const std::string type = str(l["type"]);
-  if (type == "week") return week_span(str(l["week"]), l);
-  if (type == "regulation")
-    return fmt::format("Regulering {}: faktureret {} t, nu {} t", week_span(str(l["week"]), l),
-                       danish_number(str(l["billed_hours"])), danish_number(str(l["now_hours"])));
-  auto date = calendar::parse_date(str(l["date"]));
-  const std::string when = date ? long_date(*date) : str(l["date"]);
-  const bool credited = str(l["amount"]).starts_with("-");
-  return fmt::format("{} {}: {}", credited ? "Tilbageført udlæg" : "Udlæg", when, str(l["text"]));
+std::string line_description(const billing::Line& l) {
+  switch (l.type) {
+  case billing::Line::Type::week: return week_span(l.week, l.from, l.to);
+  case billing::Line::Type::regulation:
+    return fmt::format("Regulering {}: faktureret {} t, nu {} t", week_span(l.week, l.week.monday(), l.week.sunday()),
+                       l.before.to_danish(), l.now.to_danish());
+  case billing::Line::Type::expense: break;
+  }
+  return fmt::format("{} {}: {}", l.credits_expense() ? "Tilbageført udlæg" : "Udlæg", long_date(l.date), l.text);
 }
 
 std::string danish_date(calendar::Date d) { return fmt::format("{:02}.{:02}.{}", d.day(), d.month(), d.year()); }
@@ -93,87 +86,77 @@ std::string pad_left(std::string_view text, std::size_t width) {
   return std::string(n < width ? width - n : 0, ' ') + std::string(text);
 }
 
-std::string document_text(const Json& doc) {
+std::string document_text(const IssuedDocument& doc) {
   std::string out;
-  const bool credit = str(doc["kind"]) == "credit-note";
-  const std::string number = doc["number"].is_number() ? std::to_string(doc["number"].get<long long>()) : "(prøve)";
-  const Json& seller = doc["seller"];
-  const Json& buyer = doc["buyer"];
-  const Json& course = doc["course"];
+  const bool credit = doc.credit_note();
+  const std::string number = number_text(doc, "(prøve)");
   out += fmt::format("{} {}\n", credit ? "KREDITNOTA" : "FAKTURA", number);
   out += std::string(k_width, '=') + "\n";
-  out += fmt::format("Fra:  {}, CVR {}\n", str(seller["name"]), str(seller["cvr"]));
-  for (const Json& a : seller["address"]) out += "      " + str(a) + "\n";
-  out += fmt::format("Til:  {}\n", str(buyer["name"]));
-  for (const Json& a : buyer["address"]) out += "      " + str(a) + "\n";
-  if (!str(buyer["ean"]).empty()) out += fmt::format("      EAN {}\n", str(buyer["ean"]));
-  if (!str(buyer["reference"]).empty()) out += fmt::format("      Reference: {}\n", str(buyer["reference"]));
-  if (!str(buyer["order"]).empty()) out += fmt::format("      Rekvisition: {}\n", str(buyer["order"]));
-  if (!str(buyer["accounting_cost"]).empty()) out += fmt::format("      Kontostreng: {}\n", str(buyer["accounting_cost"]));
+  out += fmt::format("Fra:  {}, CVR {}\n", doc.seller.name, doc.seller.cvr);
+  for (const std::string& a : doc.seller.address) out += "      " + a + "\n";
+  out += fmt::format("Til:  {}\n", doc.buyer.name);
+  for (const std::string& a : doc.buyer.address) out += "      " + a + "\n";
+  if (!doc.buyer.ean.empty()) out += fmt::format("      EAN {}\n", doc.buyer.ean);
+  if (!doc.buyer.reference.empty()) out += fmt::format("      Reference: {}\n", doc.buyer.reference);
+  if (!doc.buyer.order.empty()) out += fmt::format("      Rekvisition: {}\n", doc.buyer.order);
+  if (!doc.buyer.accounting_cost.empty()) out += fmt::format("      Kontostreng: {}\n", doc.buyer.accounting_cost);
   out += "\n";
-  out += fmt::format("Fakturadato: {}    Forfaldsdato: {}    Periode: {}\n", date_of(doc["issue_date"]),
-                     date_of(doc["due_date"]), str(doc["month"]));
-  out += fmt::format("Forløb: {} ({}), borger {}\n", str(course["service"]), str(doc["contract"]), str(course["citizen"]));
-  if (!str(course["case_ref"]).empty()) out += fmt::format("Sagsnr.: {}\n", str(course["case_ref"]));
-  if (!str(course["legal_basis"]).empty()) out += fmt::format("Lovgrundlag: {}\n", str(course["legal_basis"]));
+  out += fmt::format("Fakturadato: {}    Forfaldsdato: {}    Periode: {}\n", danish_date(doc.issue_date),
+                     danish_date(doc.due_date), doc.month.to_string());
+  out += fmt::format("Forløb: {} ({}), borger {}\n", doc.course.service, doc.contract, doc.course.citizen);
+  if (!doc.course.case_ref.empty()) out += fmt::format("Sagsnr.: {}\n", doc.course.case_ref);
+  if (!doc.course.legal_basis.empty()) out += fmt::format("Lovgrundlag: {}\n", doc.course.legal_basis);
   out += "\n";
   out += pad_right("Tekst", 38) + pad_left("Timer", 8) + pad_left("Sats", 11) + pad_left("Beløb", 15) + "\n";
   out += std::string(k_width, '-') + "\n";
-  for (const Json& l : doc["lines"]) {
-    const bool has_hours = l.contains("hours");
+  for (const billing::Line& l : doc.lines) {
+    const bool has_hours = l.has_hours();
     const std::vector<std::string> description = wrap(line_description(l), 37);
-    out += pad_right(description.front(), 38) + pad_left(has_hours ? danish_number(str(l["hours"])) : "", 8) +
-           pad_left(has_hours ? danish_number(str(l["rate"])) : "", 11) + pad_left(danish_number(str(l["amount"])), 15) +
-           "\n";
+    out += pad_right(description.front(), 38) + pad_left(has_hours ? l.hours.to_danish() : "", 8) +
+           pad_left(has_hours ? l.rate.to_danish() : "", 11) + pad_left(l.amount.to_danish(), 15) + "\n";
     for (std::size_t i = 1; i < description.size(); ++i) out += "  " + description[i] + "\n";
   }
   out += std::string(k_width, '-') + "\n";
-  out += amount_row("Netto", doc["net"]);
-  if (doc["vat_rate"].is_string()) out += amount_row(fmt::format("Moms {} %", danish_number(str(doc["vat_rate"]))), doc["vat"]);
-  else out += amount_row("Moms", doc["vat"]);
-  out += amount_row("I alt DKK", doc["total"]);
-  if (!doc["vat_rate"].is_string() && !str(doc["vat_exemption_note"]).empty())
-    out += "\n" + str(doc["vat_exemption_note"]) + "\n";
+  out += amount_row("Netto", doc.net);
+  if (doc.vat_rate) out += amount_row(fmt::format("Moms {} %", doc.vat_rate->to_danish()), doc.vat);
+  else out += amount_row("Moms", doc.vat);
+  out += amount_row("I alt DKK", doc.total);
+  if (doc.exempt() && doc.vat_exemption_note && !doc.vat_exemption_note->empty())
+    out += "\n" + *doc.vat_exemption_note + "\n";
   out += "\n";
-  const Json& bank = seller["bank"];
-  const std::string account = bank.contains("reg")
-                                  ? fmt::format("reg.nr. {} konto {}", str(bank["reg"]), str(bank["account"]))
-                                  : fmt::format("IBAN {} {}", str(bank["iban"]), str(bank["bic"]));
+  const std::string account = bank_account_text(doc.seller.bank);
   if (credit)
     out += fmt::format("Beløbet krediteres og modregnes eller tilbagebetales. Vores konto: {}.\n", account);
   else
-    out += fmt::format("Betaling: {}, senest {}. Anfør fakturanummer {}.\n", account, date_of(doc["due_date"]), number);
+    out += fmt::format("Betaling: {}, senest {}. Anfør fakturanummer {}.\n", account, danish_date(doc.due_date), number);
   return out;
 }
 
-std::string run_text(const Json& run, bool dry_run) {
+std::string run_text(const InvoiceRun& run, bool dry_run) {
   std::string out;
-  const auto& docs = run["documents"];
+  const std::string month = run.month.to_string();
+  const auto& docs = run.documents;
   if (docs.empty())
-    return fmt::format("Fakturering for {}{}: intet at fakturere, alt er faktureret\n", str(run["month"]),
+    return fmt::format("Fakturering for {}{}: intet at fakturere, alt er faktureret\n", month,
                        dry_run ? " (prøvekørsel)" : "");
-  out += fmt::format("Fakturering for {}{}: {} dokument{}\n", str(run["month"]),
-                     dry_run ? " (prøvekørsel, intet er skrevet)" : "", docs.size(), docs.size() == 1 ? "" : "er");
-  for (const Json& doc : docs) {
-    const bool credit = str(doc["kind"]) == "credit-note";
-    const std::string number = doc["number"].is_number() ? std::to_string(doc["number"].get<long long>()) : "–";
+  out += fmt::format("Fakturering for {}{}: {} dokument{}\n", month, dry_run ? " (prøvekørsel, intet er skrevet)" : "",
+                     docs.size(), docs.size() == 1 ? "" : "er");
+  for (const IssuedDocument& doc : docs) {
     out += "\n";
-    out += fmt::format("{} {} · {} · {} · forfald {}\n", credit ? "Kreditnota" : "Faktura", number, str(doc["contract"]),
-                       str(doc["payer"]), date_of(doc["due_date"]));
-    for (const Json& l : doc["lines"]) {
-      const bool has_hours = l.contains("hours");
+    out += fmt::format("{} {} · {} · {} · forfald {}\n", doc.credit_note() ? "Kreditnota" : "Faktura",
+                       number_text(doc, "–"), doc.contract, doc.payer, danish_date(doc.due_date));
+    for (const billing::Line& l : doc.lines) {
+      const bool has_hours = l.has_hours();
       const std::vector<std::string> description = wrap(line_description(l), 39);
-      out += "  " + pad_right(description.front(), 40) +
-             pad_left(has_hours ? danish_number(str(l["hours"])) + " t" : "", 10) +
-             pad_left(has_hours ? danish_number(str(l["rate"])) : "", 10) + pad_left(danish_number(str(l["amount"])), 12) +
-             "\n";
+      out += "  " + pad_right(description.front(), 40) + pad_left(has_hours ? l.hours.to_danish() + " t" : "", 10) +
+             pad_left(has_hours ? l.rate.to_danish() : "", 10) + pad_left(l.amount.to_danish(), 12) + "\n";
       for (std::size_t i = 1; i < description.size(); ++i) out += "    " + description[i] + "\n";
     }
-    out += "  " + pad_left("netto", 60) + pad_left(danish_number(str(doc["net"])), 12) + "\n";
-    if (str(doc["vat"]) != "0.00") out += "  " + pad_left("moms", 60) + pad_left(danish_number(str(doc["vat"])), 12) + "\n";
-    out += "  " + pad_left("i alt", 60) + pad_left(danish_number(str(doc["total"])), 12) + "\n";
+    out += "  " + pad_left("netto", 60) + pad_left(doc.net.to_danish(), 12) + "\n";
+    if (!doc.vat.is_zero()) out += "  " + pad_left("moms", 60) + pad_left(doc.vat.to_danish(), 12) + "\n";
+    out += "  " + pad_left("i alt", 60) + pad_left(doc.total.to_danish(), 12) + "\n";
   }
-  out += "\n" + pad_left("I alt DKK", 62) + pad_left(danish_number(str(run["total"])), 12) + "\n";
+  out += "\n" + pad_left("I alt DKK", 62) + pad_left(run.total.to_danish(), 12) + "\n";
   return out;
 }
 
@@ -186,37 +169,41 @@ constexpr const char* k_sgr_red = "\x1b[31m";
 constexpr const char* k_sgr_yellow = "\x1b[33m";
 } // namespace
 
-std::string report_text(const Json& report, bool color) {
-  std::string out = fmt::format("Timer pr. uge, {} til {}\n", str(report["from"]), str(report["to"]));
-  if (report["contracts"].empty()) return out + "\n(ingen uger i perioden)\n";
-  for (const Json& c : report["contracts"]) {
-    out += "\n" + str(c["contract"]) + "\n";
+std::string report_text(const Report& report, bool color) {
+  std::string out = fmt::format("Timer pr. uge, {} til {}\n", report.from.to_string(), report.to.to_string());
+  if (report.contracts.empty()) return out + "\n(ingen uger i perioden)\n";
+  auto hours = [](const money::Rational& r) { return money::Hours::round(r).to_danish(); };
+  for (const ReportContract& c : report.contracts) {
+    out += "\n" + c.contract + "\n";
     out += "  " + pad_right("Uge", 10) + pad_right("Måned", 9) + pad_left("Aftalt", 8) + pad_left("Leveret", 9) +
            pad_left("Borger-fra", 11) + pad_left("Pers.-fra", 10) + pad_left("Fakt.", 8) + pad_left("Over", 7) + "\n";
-    for (const Json& w : c["weeks"]) {
-      out += "  " + pad_right(str(w["week"]), 10) + pad_right(str(w["month"]), 9) +
-             pad_left(danish_number(str(w["agreed"])), 8) + pad_left(danish_number(str(w["delivered"])), 9) +
-             pad_left(danish_number(str(w["citizen_absent"])), 11) + pad_left(danish_number(str(w["staff_absent"])), 10) +
-             pad_left(danish_number(str(w["billable"])), 8) + pad_left(danish_number(str(w["over_delivered"])), 7) +
-             (w["unlogged"].get<bool>() ? "  " + colored("ulogget", k_sgr_yellow, color) : "") + "\n";
+    for (const billing::WeekFigures& w : c.weeks) {
+      out += "  " + pad_right(w.week.to_string(), 10) + pad_right(w.month.to_string(), 9) + pad_left(hours(w.agreed), 8) +
+             pad_left(hours(w.delivered), 9) + pad_left(hours(w.citizen_absent), 11) +
+             pad_left(hours(w.staff_absent), 10) + pad_left(hours(w.billable), 8) + pad_left(hours(w.over_delivered), 7) +
+             (w.unlogged ? "  " + colored("ulogget", k_sgr_yellow, color) : "") + "\n";
     }
   }
   return out;
 }
 
-std::string deadlines_text(const Json& deadlines, bool color) {
-  std::string out = fmt::format("Frister pr. {}, {} dage frem\n", date_of(deadlines["as_of"]), deadlines["within"].get<int>());
-  if (deadlines["deadlines"].empty()) return out + "\n(ingen frister)\n";
+std::string deadline_text(const billing::Deadline& d) {
+  switch (d.kind) {
+  case billing::Deadline::Kind::handleplan: return "handleplan mangler";
+  case billing::Deadline::Kind::status_report: return fmt::format("statusrapport {}", d.number.value_or(0));
+  case billing::Deadline::Kind::end: break;
+  }
+  return "forløbet slutter";
+}
+
+std::string deadlines_text(const DeadlineList& list, bool color) {
+  std::string out = fmt::format("Frister pr. {}, {} dage frem\n", danish_date(list.as_of), list.within);
+  if (list.deadlines.empty()) return out + "\n(ingen frister)\n";
   out += "\n" + pad_right("Forfald", 13) + pad_right("Kontrakt", 16) + "Hvad\n";
-  for (const Json& d : deadlines["deadlines"]) {
-    const std::string kind = str(d["kind"]);
-    std::string what = kind == "handleplan"      ? "handleplan mangler"
-                       : kind == "status-report" ? fmt::format("statusrapport {}", d["number"].get<int>())
-                                                 : "forløbet slutter";
-    const bool overdue = d["overdue"].get<bool>();
-    if (overdue) what += " (overskredet)";
-    out += colored(pad_right(date_of(d["due"]), 13) + pad_right(str(d["contract"]), 16) + what, k_sgr_red,
-                   color && overdue) +
+  for (const billing::Deadline& d : list.deadlines) {
+    std::string what = deadline_text(d);
+    if (d.overdue) what += " (overskredet)";
+    out += colored(pad_right(danish_date(d.due), 13) + pad_right(d.contract, 16) + what, k_sgr_red, color && d.overdue) +
            "\n";
   }
   return out;

@@ -22,14 +22,14 @@ std::string danish_long_date(calendar::Date d);
 // A line of a document in Danish words, for every human-readable format:
 // "Uge 45 (3.–9. november 2025)", "Regulering uge 46 (10.–16. november 2025): faktureret 7,50 t, nu 4,50 t",
 // "Udlæg 13. november 2025: Biograf (entré)", "Tilbageført udlæg 12. november 2025: Transport".
-std::string line_description(const Json& line);
+std::string line_description(const billing::Line& line);
 
-// One document (canonical JSON) as a Danish fixed-width text: for terminals and e-mail bodies.
-std::string document_text(const Json& doc);
+// One document as a Danish fixed-width text: for terminals and e-mail bodies.
+std::string document_text(const IssuedDocument& doc);
 // An invoice run: each document's lines, then the run's total.
-std::string run_text(const Json& run, bool dry_run);
+std::string run_text(const InvoiceRun& run, bool dry_run);
 // With `color`, ANSI colours for a terminal: unlogged weeks in yellow, overdue deadlines in red.
-std::string report_text(const Json& report, bool color = false);
-std::string deadlines_text(const Json& deadlines, bool color = false);
+std::string report_text(const Report& report, bool color = false);
+std::string deadlines_text(const DeadlineList& deadlines, bool color = false);
 
 } // namespace render

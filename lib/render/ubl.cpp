@@ -1,7 +1,7 @@
 // The e-invoice: one canonical document as UBL 2.1 XML per Peppol BIS Billing 3.0 (EN 16931 +
 // the Danish DK-R rules), the format Danish municipalities receive through NemHandel/Peppol.
-// Presentation only: every figure comes from the JSON; this file only maps, formats and, for a
-// credit note, flips signs (a UBL credit note states the credited amounts as positive figures).
+// Presentation only: every figure comes from the issued document; this file only maps, formats
+// and, for a credit note, flips signs (a UBL credit note states the credited amounts as positive figures).
 //
 // Where honorar's data goes (the field table of ../shared/einvoice/README.md has the rules):
 //   contract id      -> cac:ContractDocumentReference/cbc:ID (BT-12) and the document note
@@ -37,30 +37,6 @@ constexpr std::string_view k_exemption_code = "VATEX-EU-132-1G";
   throw diag::Error(diag::ErrorKind::data, "cannot write the e-invoice (xml): " + message);
 }
 
-// obj[key] without inserting or asserting: null when obj has no such key.
-const Json& field(const Json& obj, std::string_view key) {
-  static const Json null_json;
-  if (!obj.is_object()) return null_json;
-  auto it = obj.find(key);
-  return it == obj.end() ? null_json : *it;
-}
-
-// A string, or an integer as its digits (document numbers); "" for null or a missing key.
-std::string text(const Json& j) {
-  if (j.is_string()) return j.get<std::string>();
-  if (j.is_number_integer()) return std::to_string(j.get<long long>());
-  return {};
-}
-std::string text(const Json& obj, std::string_view key) { return text(field(obj, key)); }
-
-// A SPEC §7 decimal string ("3750.00", "-7.50") in hundredths.
-std::int64_t hundredths(const Json& obj, std::string_view key, std::string_view what) {
-  const std::string s = text(obj, key);
-  auto h = money::parse_hundredths(s);
-  if (!h) fail(std::string(what) + " '" + s + "' is not a decimal number");
-  return *h;
-}
-
 std::string decimal(std::int64_t h) { return money::format_hundredths(h); }
 
 // Address lines as honorar.toml writes them: the first line is the street, a line "8000 Aarhus C"
@@ -86,12 +62,10 @@ bool postal_line(const std::string& line, std::string& zone, std::string& city) 
   return true;
 }
 
-Address parse_address(const Json& lines) {
+Address parse_address(const std::vector<std::string>& lines) {
   Address a;
-  if (!lines.is_array()) return a;
   bool first = true;
-  for (const Json& l : lines) {
-    const std::string line = text(l);
+  for (const std::string& line : lines) {
     if (line.empty()) continue;
     if (a.zone.empty() && postal_line(line, a.zone, a.city)) {
       first = false;
@@ -153,51 +127,43 @@ class UblFormat final : public DocumentFormat {
 public:
   std::string_view name() const override { return "xml"; }
   std::string_view extension() const override { return "xml"; }
-  std::string render(const Json& doc) const override;
+  std::string render(const IssuedDocument& doc) const override;
 };
 
-std::string UblFormat::render(const Json& doc) const {
-  const std::string kind = text(doc, "kind");
-  if (kind != "invoice" && kind != "credit-note") fail("unknown document kind '" + kind + "'");
-  const bool credit = kind == "credit-note";
-  // A credit note states what is credited: the canonical JSON's negative figures, negated.
+std::string UblFormat::render(const IssuedDocument& doc) const {
+  const bool credit = doc.credit_note();
+  // A credit note states what is credited: the canonical figures, negated.
   const std::int64_t sign = credit ? -1 : 1;
   const std::string root = credit ? "CreditNote" : "Invoice";
   const std::string line_element = credit ? "cac:CreditNoteLine" : "cac:InvoiceLine";
   const std::string quantity_element = credit ? "cbc:CreditedQuantity" : "cbc:InvoicedQuantity";
 
-  const std::string number = text(doc, "number");
-  if (number.empty()) fail("the document has no number (a dry run); only issued documents can be sent");
-  const Json& seller = field(doc, "seller");
-  const Json& buyer = field(doc, "buyer");
-  const Json& course = field(doc, "course");
-  const Json& lines = field(doc, "lines");
-  if (!lines.is_array() || lines.empty()) fail("document " + number + " has no lines");
+  if (!doc.number) fail("the document has no number (a dry run); only issued documents can be sent");
+  const std::string number = std::to_string(*doc.number);
+  const Seller& seller = doc.seller;
+  const Buyer& buyer = doc.buyer;
+  const Course& course = doc.course;
+  if (doc.lines.empty()) fail("document " + number + " has no lines");
 
-  const std::string cvr = text(seller, "cvr");
+  const std::string& cvr = seller.cvr;
   if (cvr.empty()) fail("the provider has no CVR number, which a Danish e-invoice must carry (DK-R-002)");
-  const std::string ean = text(buyer, "ean");
+  const std::string& ean = buyer.ean;
   if (ean.empty())
-    fail("payer '" + text(buyer, "name") +
+    fail("payer '" + buyer.name +
          "' has no EAN: a Peppol e-invoice is addressed to the buyer's EAN/GLN. Give [payer] an 'ean', or leave "
          "\"xml\" out of [documents] in honorar.toml for this kind of payer");
-  const std::string buyer_reference = text(buyer, "reference");
-  const std::string order = text(buyer, "order");
+  const std::string& buyer_reference = buyer.reference;
+  const std::string& order = buyer.order;
   if (buyer_reference.empty() && order.empty())
-    fail("payer '" + text(buyer, "name") + "' has neither a 'reference' nor an 'order': Peppol needs one (R003)");
+    fail("payer '" + buyer.name + "' has neither a 'reference' nor an 'order': Peppol needs one (R003)");
 
-  std::string currency = text(doc, "currency");
-  if (currency.empty()) currency = "DKK";
+  const std::string& currency = doc.currency;
   const XmlWriter::Attributes money_attr{{"currencyID", currency}};
 
   VatCategory vat;
-  vat.exempt = !field(doc, "vat_rate").is_string();
-  vat.percent = vat.exempt ? "0" : text(doc, "vat_rate");
-  vat.note = text(doc, "vat_exemption_note");
-
-  const std::string month_text = text(doc, "month");
-  const auto month = calendar::parse_month(month_text);
-  if (!month) fail("month '" + month_text + "' is not YYYY-MM");
+  vat.exempt = doc.exempt();
+  vat.percent = vat.exempt ? "0" : doc.vat_rate->to_string();
+  vat.note = doc.vat_exemption_note.value_or("");
 
   XmlWriter w;
   const std::string ns = "urn:oasis:names:specification:ubl:schema:xsd:" + root + "-2";
@@ -205,45 +171,43 @@ std::string UblFormat::render(const Json& doc) const {
   w.leaf("cbc:CustomizationID", k_customization_id);
   w.leaf("cbc:ProfileID", k_profile_id);
   w.leaf("cbc:ID", number);
-  w.leaf("cbc:IssueDate", text(doc, "issue_date"));
-  if (!credit) w.optional_leaf("cbc:DueDate", text(doc, "due_date"));
+  w.leaf("cbc:IssueDate", doc.issue_date.to_string());
+  if (!credit) w.leaf("cbc:DueDate", doc.due_date.to_string());
   w.leaf(credit ? "cbc:CreditNoteTypeCode" : "cbc:InvoiceTypeCode", credit ? "381" : "380");
 
   // One document note (BT-22; Peppol allows one): the course as the text format words it.
-  std::string note = "Forløb: " + text(course, "service") + " (" + text(doc, "contract") + ")";
-  if (const std::string citizen = text(course, "citizen"); !citizen.empty()) note += ", borger " + citizen;
-  if (const std::string case_ref = text(course, "case_ref"); !case_ref.empty()) note += ". Sagsnr.: " + case_ref;
-  if (const std::string basis = text(course, "legal_basis"); !basis.empty()) note += ". Lovgrundlag: " + basis;
+  std::string note = "Forløb: " + course.service + " (" + doc.contract + ")";
+  if (!course.citizen.empty()) note += ", borger " + course.citizen;
+  if (!course.case_ref.empty()) note += ". Sagsnr.: " + course.case_ref;
+  if (!course.legal_basis.empty()) note += ". Lovgrundlag: " + course.legal_basis;
   w.leaf("cbc:Note", note);
   w.leaf("cbc:DocumentCurrencyCode", currency);
-  w.optional_leaf("cbc:AccountingCost", text(buyer, "accounting_cost"));
+  w.optional_leaf("cbc:AccountingCost", buyer.accounting_cost);
   w.optional_leaf("cbc:BuyerReference", buyer_reference);
   w.open("cac:InvoicePeriod");
-  w.leaf("cbc:StartDate", month->first_day().to_string());
-  w.leaf("cbc:EndDate", month->last_day().to_string());
+  w.leaf("cbc:StartDate", doc.month.first_day().to_string());
+  w.leaf("cbc:EndDate", doc.month.last_day().to_string());
   w.close();
   if (!order.empty()) {
     w.open("cac:OrderReference");
     w.leaf("cbc:ID", order);
     w.close();
   }
-  for (const Json& corrected : field(doc, "corrects")) {
-    const std::string id = text(corrected);
-    if (id.empty()) continue;
+  for (std::int64_t corrected : doc.corrects.value_or(std::vector<std::int64_t>{})) {
     w.open("cac:BillingReference");
     w.open("cac:InvoiceDocumentReference");
-    w.leaf("cbc:ID", id);
+    w.leaf("cbc:ID", std::to_string(corrected));
     w.close();
     w.close();
   }
-  if (const std::string contract = text(doc, "contract"); !contract.empty()) {
+  if (!doc.contract.empty()) {
     w.open("cac:ContractDocumentReference");
-    w.leaf("cbc:ID", contract);
+    w.leaf("cbc:ID", doc.contract);
     w.close();
   }
-  if (const std::string case_ref = text(course, "case_ref"); !case_ref.empty()) {
+  if (!course.case_ref.empty()) {
     w.open("cac:AdditionalDocumentReference");
-    w.leaf("cbc:ID", case_ref);
+    w.leaf("cbc:ID", course.case_ref);
     w.leaf("cbc:DocumentDescription", "Sagsnummer");
     w.close();
   }
@@ -253,18 +217,18 @@ std::string UblFormat::render(const Json& doc) const {
   w.open("cac:AccountingSupplierParty");
   w.open("cac:Party");
   w.leaf("cbc:EndpointID", cvr, {{"schemeID", "0184"}});
-  write_address(w, parse_address(field(seller, "address")));
+  write_address(w, parse_address(seller.address));
   w.open("cac:PartyTaxScheme");
   w.leaf("cbc:CompanyID", "DK" + cvr);
   write_tax_scheme(w, vat.exempt ? "TAX" : "VAT");
   w.close();
   w.open("cac:PartyLegalEntity");
-  w.leaf("cbc:RegistrationName", text(seller, "name"));
+  w.leaf("cbc:RegistrationName", seller.name);
   w.leaf("cbc:CompanyID", cvr, {{"schemeID", "0184"}});
   w.close();
-  if (const std::string email = text(seller, "email"); !email.empty()) {
+  if (!seller.email.empty()) {
     w.open("cac:Contact");
-    w.leaf("cbc:ElectronicMail", email);
+    w.leaf("cbc:ElectronicMail", seller.email);
     w.close();
   }
   w.close();
@@ -273,26 +237,26 @@ std::string UblFormat::render(const Json& doc) const {
   w.open("cac:AccountingCustomerParty");
   w.open("cac:Party");
   w.leaf("cbc:EndpointID", ean, {{"schemeID", "0088"}});
-  write_address(w, parse_address(field(buyer, "address")));
+  write_address(w, parse_address(buyer.address));
   w.open("cac:PartyLegalEntity");
-  w.leaf("cbc:RegistrationName", text(buyer, "name"));
+  w.leaf("cbc:RegistrationName", buyer.name);
   w.close();
   w.close();
   w.close();
 
   // Payment: domestic transfer (42) needs konto and reg.nr. (DK-R-006); an IBAN is 58.
-  const Json& bank = field(seller, "bank");
-  const std::string reg = text(bank, "reg");
-  const std::string account = text(bank, "account");
-  const std::string iban = text(bank, "iban");
+  const books::BankAccount& bank = seller.bank;
+  const std::string& reg = bank.reg;
+  const std::string& account = bank.account;
+  const std::string& iban = bank.iban;
   if (account.empty() && iban.empty()) fail("the provider has no bank account");
   w.open("cac:PaymentMeans");
   w.leaf("cbc:PaymentMeansCode", iban.empty() ? "42" : "58");
-  if (credit) w.optional_leaf("cbc:PaymentDueDate", text(doc, "due_date"));
+  if (credit) w.leaf("cbc:PaymentDueDate", doc.due_date.to_string());
   w.leaf("cbc:PaymentID", number);
   w.open("cac:PayeeFinancialAccount");
   w.leaf("cbc:ID", iban.empty() ? account : iban);
-  const std::string branch = iban.empty() ? reg : text(bank, "bic");
+  const std::string& branch = iban.empty() ? reg : bank.bic;
   if (!branch.empty()) {
     w.open("cac:FinancialInstitutionBranch");
     w.leaf("cbc:ID", branch);
@@ -300,15 +264,15 @@ std::string UblFormat::render(const Json& doc) const {
   }
   w.close();
   w.close();
-  if (const std::string terms = text(doc, "payment_terms"); !terms.empty()) {
+  if (!doc.payment_terms.empty()) {
     w.open("cac:PaymentTerms");
-    w.leaf("cbc:Note", terms);
+    w.leaf("cbc:Note", doc.payment_terms);
     w.close();
   }
 
-  const std::string net = decimal(sign * hundredths(doc, "net", "net"));
-  const std::string vat_amount = decimal(sign * hundredths(doc, "vat", "vat"));
-  const std::string total = decimal(sign * hundredths(doc, "total", "total"));
+  const std::string net = decimal(sign * doc.net.hundredths());
+  const std::string vat_amount = decimal(sign * doc.vat.hundredths());
+  const std::string total = decimal(sign * doc.total.hundredths());
   w.open("cac:TaxTotal");
   w.leaf("cbc:TaxAmount", vat_amount, money_attr);
   w.open("cac:TaxSubtotal");
@@ -327,27 +291,23 @@ std::string UblFormat::render(const Json& doc) const {
   // Lines: the price is never negative (BR-27), so a negative amount is a negative quantity.
   // Hours: quantity = hours in HUR at the hourly rate; expenses: one piece (C62) at |amount|.
   // Amount = hours x rate rounded to øre, within PEPPOL-EN16931-R120's 0.02 tolerance.
-  const std::string service = text(course, "service");
+  const std::string& service = course.service;
   int id = 0;
-  for (const Json& l : lines) {
+  for (const billing::Line& l : doc.lines) {
     ++id;
-    const std::string what = "line " + std::to_string(id);
-    const std::string type = text(l, "type");
-    const std::int64_t amount = sign * hundredths(l, "amount", what + " amount");
+    const std::int64_t amount = sign * l.amount.hundredths();
     std::int64_t quantity = 0; // hundredths
     std::int64_t price = 0;
     std::string unit;
-    if (type == "week" || type == "regulation") {
-      quantity = sign * hundredths(l, "hours", what + " hours");
-      price = hundredths(l, "rate", what + " rate");
-      if (price < 0) quantity = -quantity, price = -price;
-      unit = "HUR";
-    } else if (type == "expense") {
+    if (l.type == billing::Line::Type::expense) {
       quantity = amount < 0 ? -100 : 100;
       price = amount < 0 ? -amount : amount;
       unit = "C62";
-    } else {
-      fail(what + " has unknown type '" + type + "'");
+    } else { // a week or a regulation
+      quantity = sign * l.hours.hundredths();
+      price = l.rate.hundredths();
+      if (price < 0) quantity = -quantity, price = -price;
+      unit = "HUR";
     }
     const std::string quantity_text = unit == "C62" ? (quantity < 0 ? "-1" : "1") : decimal(quantity);
     w.open(line_element);
@@ -356,7 +316,7 @@ std::string UblFormat::render(const Json& doc) const {
     w.leaf("cbc:LineExtensionAmount", decimal(amount), money_attr);
     w.open("cac:Item");
     if (unit == "HUR" && !service.empty())
-      w.leaf("cbc:Description", service + ", kontrakt " + text(doc, "contract"));
+      w.leaf("cbc:Description", service + ", kontrakt " + doc.contract);
     w.leaf("cbc:Name", line_description(l));
     write_category(w, "cac:ClassifiedTaxCategory", vat, false);
     w.close();

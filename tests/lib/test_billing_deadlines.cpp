@@ -126,7 +126,7 @@ TEST_CASE("billing::deadlines") {
       {"contract": "2C-2025-020", "kind": "handleplan", "due": "2025-11-05", "overdue": true},
       {"contract": "2C-2025-014", "kind": "status-report", "number": 2, "due": "2025-12-02", "overdue": false},
       {"contract": "2C-2025-014", "kind": "end", "due": "2025-12-31", "overdue": false}]})");
-    CHECK(render::deadlines_json(day("2025-11-23"), 38, items).dump() == expected.dump());
+    CHECK(render::deadlines_json({day("2025-11-23"), 38, items}).dump() == expected.dump());
   }
 
   SUBCASE("a missing action plan is due at the start") {

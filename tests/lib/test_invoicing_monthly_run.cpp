@@ -206,15 +206,15 @@ TEST_CASE("invoicing::invoice_month") {
   SUBCASE("a real run registers every document and writes its files") {
     const invoicing::Outcome outcome = invoice(books.load(), "2025-11", "2025-12-01");
     CHECK(outcome.documents == 2);
-    CHECK(outcome.run["month"] == "2025-11");
-    CHECK(documents_text(outcome.run) == "1001 invoice 2C-A 15750.00\n1002 invoice 2C-B 12000.00\n");
-    CHECK(outcome.run["total"] == "27750.00");
+    CHECK(render::run_json(outcome.run)["month"] == "2025-11");
+    CHECK(documents_text(render::run_json(outcome.run)) == "1001 invoice 2C-A 15750.00\n1002 invoice 2C-B 12000.00\n");
+    CHECK(render::run_json(outcome.run)["total"] == "27750.00");
     CHECK(books.exists("honorar.db"));
     CHECK(written_text(outcome, books.root()) == "invoices/2025/1001.json\ninvoices/2025/1001.txt\n"
                                                  "invoices/2025/1002.json\ninvoices/2025/1002.txt\n");
-    CHECK(books.read("invoices/2025/1001.json") == render::dump(outcome.run["documents"][0]));
-    CHECK(books.read("invoices/2025/1002.json") == render::dump(outcome.run["documents"][1]));
-    const render::Json first = outcome.run["documents"][0];
+    CHECK(books.read("invoices/2025/1001.json") == render::dump(render::run_json(outcome.run)["documents"][0]));
+    CHECK(books.read("invoices/2025/1002.json") == render::dump(render::run_json(outcome.run)["documents"][1]));
+    const render::Json first = render::run_json(outcome.run)["documents"][0];
     CHECK(first["issue_date"] == "2025-12-01");
     CHECK(first["due_date"] == "2025-12-31");
     CHECK(first["payer"] == "Familien A");
@@ -229,11 +229,11 @@ TEST_CASE("invoicing::invoice_month") {
     REQUIRE(reg != nullptr);
     const auto documents = reg->documents();
     REQUIRE(documents.size() == 2);
-    CHECK(documents[0].json == outcome.run["documents"][0].dump());
-    CHECK(documents[1].json == outcome.run["documents"][1].dump());
+    CHECK(documents[0].json == render::run_json(outcome.run)["documents"][0].dump());
+    CHECK(documents[1].json == render::run_json(outcome.run)["documents"][1].dump());
     const auto second = reg->document(1002);
     REQUIRE(second.has_value());
-    CHECK(second->json == outcome.run["documents"][1].dump());
+    CHECK(second->json == render::run_json(outcome.run)["documents"][1].dump());
     CHECK(render::dump(render::Json::parse(second->json)) == books.read("invoices/2025/1002.json"));
     CHECK_FALSE(reg->document(1003).has_value());
   }
@@ -250,8 +250,8 @@ TEST_CASE("invoicing::invoice_month") {
     invoice(books.load(), "2025-11", "2025-12-01");
     const invoicing::Outcome again = invoice(books.load(), "2025-11", "2025-12-02");
     CHECK(again.documents == 0);
-    CHECK(documents_text(again.run) == "");
-    CHECK(again.run["total"] == "0.00");
+    CHECK(documents_text(render::run_json(again.run)) == "");
+    CHECK(render::run_json(again.run)["total"] == "0.00");
     CHECK(again.written.empty());
     CHECK(register_text(books.root()) == "1001 invoice 2C-A 2025-11 2025-12-01 15750.00\n"
                                          "1002 invoice 2C-B 2025-11 2025-12-01 12000.00\n");
@@ -262,8 +262,8 @@ TEST_CASE("invoicing::invoice_month") {
     invoice(books.load(), "2025-11", "2025-12-01");
     books.write("timelog/late.toml", k_staff_absent_w45);
     const invoicing::Outcome december = invoice(books.load(), "2025-12", "2026-01-01");
-    CHECK(documents_text(december.run) == "1003 credit-note 2C-A -3937.50\n1004 invoice 2C-B 12000.00\n");
-    CHECK(december.run["total"] == "8062.50");
+    CHECK(documents_text(render::run_json(december.run)) == "1003 credit-note 2C-A -3937.50\n1004 invoice 2C-B 12000.00\n");
+    CHECK(render::run_json(december.run)["total"] == "8062.50");
     CHECK(written_text(december, books.root()) == "invoices/2026/1003.json\ninvoices/2026/1003.txt\n"
                                                   "invoices/2026/1004.json\ninvoices/2026/1004.txt\n");
     CHECK(register_text(books.root()) == "1001 invoice 2C-A 2025-11 2025-12-01 15750.00\n"
@@ -289,8 +289,8 @@ TEST_CASE("invoicing::invoice_month") {
   SUBCASE("a dry run writes nothing, even before the month is over") {
     const invoicing::Outcome dry = invoice(books.load(), "2025-11", "2025-11-20", true);
     CHECK(dry.documents == 2);
-    CHECK(documents_text(dry.run) == "null invoice 2C-A 15750.00\nnull invoice 2C-B 12000.00\n");
-    CHECK(dry.run["documents"][0]["issue_date"] == "2025-11-20");
+    CHECK(documents_text(render::run_json(dry.run)) == "null invoice 2C-A 15750.00\nnull invoice 2C-B 12000.00\n");
+    CHECK(render::run_json(dry.run)["documents"][0]["issue_date"] == "2025-11-20");
     CHECK(dry.written.empty());
     CHECK_FALSE(books.exists("honorar.db"));
     CHECK_FALSE(books.exists("invoices"));
@@ -300,11 +300,11 @@ TEST_CASE("invoicing::invoice_month") {
     invoice(books.load(), "2025-11", "2025-12-01");
     const std::string before = books.read("honorar.db");
     const invoicing::Outcome dry = invoice(books.load(), "2025-12", "2025-12-15", true);
-    CHECK(documents_text(dry.run) == "null invoice 2C-B 12000.00\n"); // all of December, finished or not
+    CHECK(documents_text(render::run_json(dry.run)) == "null invoice 2C-B 12000.00\n"); // all of December, finished or not
     CHECK(books.read("honorar.db") == before);
     CHECK_FALSE(books.exists("invoices/2025/1003.json"));
     const invoicing::Outcome real = invoice(books.load(), "2025-12", "2026-01-01");
-    CHECK(documents_text(real.run) == "1003 invoice 2C-B 12000.00\n");
+    CHECK(documents_text(render::run_json(real.run)) == "1003 invoice 2C-B 12000.00\n");
   }
 
   SUBCASE("a month earlier than the latest month run is refused, dry or real") {
@@ -354,12 +354,12 @@ TEST_CASE("invoicing::invoice_month") {
 
   SUBCASE("--contract bills only the named contracts, and the run's month is recorded") {
     const invoicing::Outcome only_b = invoice(books.load(), "2025-12", "2026-01-01", false, {"2C-B"});
-    CHECK(documents_text(only_b.run) == "1001 invoice 2C-B 24000.00\n"); // November and December
+    CHECK(documents_text(render::run_json(only_b.run)) == "1001 invoice 2C-B 24000.00\n"); // November and December
     check_error([&] { invoice(books.load(), "2025-11", "2026-01-02"); }, diag::ErrorKind::data,
                 "2025-11 is before 2025-12, the latest month already run: runs go forward (re-run 2025-12 to settle "
                 "changes)");
     const invoicing::Outcome rest = invoice(books.load(), "2025-12", "2026-01-02");
-    CHECK(documents_text(rest.run) == "1002 invoice 2C-A 15750.00\n");
+    CHECK(documents_text(render::run_json(rest.run)) == "1002 invoice 2C-A 15750.00\n");
   }
 
   SUBCASE("an unknown --contract is a usage error") {

@@ -4,11 +4,20 @@
 #include <doctest/doctest.h>
 
 namespace {
-const render::Json k_report = render::Json::parse(R"({"from": "2025-11", "to": "2025-11", "contracts": [
-  {"contract": "2C-2025-014", "weeks": [
-    {"week": "2025-W45", "month": "2025-11", "agreed": "7.50", "delivered": "5.50", "citizen_absent": "2.00",
-     "staff_absent": "0.00", "billable": "7.50", "over_delivered": "0.00", "unlogged": false}]}]})");
+// Week 45 of 2025: 7.50 agreed, 5.50 delivered, 2.00 cancelled by the citizen, 7.50 billable.
+render::Report report() {
+  billing::WeekFigures w;
+  w.week = *calendar::parse_iso_week("2025-W45");
+  w.month = *calendar::parse_month("2025-11");
+  w.agreed = money::Rational(15, 2);
+  w.delivered = money::Rational(11, 2);
+  w.citizen_absent = money::Rational(2);
+  w.billable = money::Rational(15, 2);
+  w.unlogged = false;
+  return {w.month, w.month, {{"2C-2025-014", {w}}}};
 }
+const render::Report k_report = report();
+} // namespace
 
 TEST_CASE("render::report_csv, the default") {
   CHECK(render::report_csv(k_report) ==
@@ -24,8 +33,8 @@ TEST_CASE("render::report_csv, Danish") {
 }
 
 TEST_CASE("render::report_csv quotes a field holding the separator") {
-  render::Json r = k_report;
-  r["contracts"][0]["contract"] = "a,b;c";
+  render::Report r = k_report;
+  r.contracts[0].contract = "a,b;c";
   CHECK(render::report_csv(r).find("\"a,b;c\",2025-W45") != std::string::npos);
   CHECK(render::report_csv(r, render::CsvLocale::da).find("\"a,b;c\";2025-W45") != std::string::npos);
 }

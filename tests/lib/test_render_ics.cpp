@@ -26,10 +26,12 @@ TEST_CASE("render::ics_fold") {
 }
 
 TEST_CASE("render::deadlines_ics") {
-  const render::Json j = render::Json::parse(R"({"as_of": "2025-11-23", "within": 30, "deadlines": [
-    {"contract": "2C-2025-020", "kind": "handleplan", "due": "2025-11-05", "overdue": true},
-    {"contract": "2C-2025-014", "kind": "status-report", "number": 2, "due": "2025-12-02", "overdue": false},
-    {"contract": "2C-2025-014", "kind": "end", "due": "2025-12-31", "overdue": false}]})");
+  using Kind = billing::Deadline::Kind;
+  auto day = [](const char* text) { return *calendar::parse_date(text); };
+  const render::DeadlineList j{day("2025-11-23"), 30,
+                               {{"2C-2025-020", Kind::handleplan, std::nullopt, day("2025-11-05"), true},
+                                {"2C-2025-014", Kind::status_report, 2, day("2025-12-02"), false},
+                                {"2C-2025-014", Kind::end, std::nullopt, day("2025-12-31"), false}}};
   const std::string ics = render::deadlines_ics(j);
   CHECK(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//honorar//honorar "));
   CHECK(ics.ends_with("END:VCALENDAR\r\n"));
@@ -40,5 +42,5 @@ TEST_CASE("render::deadlines_ics") {
   CHECK(ics.find("DTSTART;VALUE=DATE:20251231\r\nDTEND;VALUE=DATE:20260101\r\n") != std::string::npos);
   CHECK(ics.find("SUMMARY:Statusrapport 2: 2C-2025-014\r\n") != std::string::npos);
   CHECK(ics.find("\n\n") == std::string::npos);
-  CHECK(render::deadlines_ics(j) == ics); // the same JSON, the same bytes
+  CHECK(render::deadlines_ics(j) == ics); // the same deadlines, the same bytes
 }

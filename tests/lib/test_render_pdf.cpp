@@ -42,7 +42,7 @@ std::string pdf_text(const std::string& pdf) {
   return text;
 }
 
-std::string render_pdf(const render::Json& doc) { return render::pdf_format().render(doc); }
+std::string render_pdf(const render::Json& doc) { return render::pdf_format().render(render::document_from_json(doc)); }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

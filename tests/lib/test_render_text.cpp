@@ -25,7 +25,8 @@ std::string read_file(const std::string& path) {
 }
 
 void check_golden(const std::string& name) {
-  const render::Json doc = render::Json::parse(read_file(k_source + "/tests/golden/ubl/" + name + ".json"));
+  const render::IssuedDocument doc =
+      render::document_from_json(render::Json::parse(read_file(k_source + "/tests/golden/ubl/" + name + ".json")));
   const std::string text = render::document_text(doc);
   const std::string golden = k_source + "/tests/golden/text/" + name + ".txt";
   if (const char* update = std::getenv("HONORAR_UPDATE_GOLDEN"); update && std::string(update) == "1") {
@@ -46,32 +47,47 @@ TEST_CASE("render::document_text") {
 }
 
 TEST_CASE("render::line_description") {
-  using render::Json;
+  using billing::Line;
+  auto week = [](const char* iso_week, const char* from, const char* to) {
+    Line l;
+    l.type = Line::Type::week;
+    l.week = *calendar::parse_iso_week(iso_week);
+    l.from = *calendar::parse_date(from);
+    l.to = *calendar::parse_date(to);
+    return l;
+  };
   SUBCASE("a week inside one month") {
-    Json l = {{"type", "week"}, {"week", "2025-W45"}, {"from", "2025-11-03"}, {"to", "2025-11-09"}};
-    CHECK(render::line_description(l) == "Uge 45 (3.–9. november 2025)");
+    CHECK(render::line_description(week("2025-W45", "2025-11-03", "2025-11-09")) == "Uge 45 (3.–9. november 2025)");
   }
   SUBCASE("a week across two months") {
-    Json l = {{"type", "week"}, {"week", "2025-W44"}, {"from", "2025-10-27"}, {"to", "2025-11-02"}};
-    CHECK(render::line_description(l) == "Uge 44 (27. oktober–2. november 2025)");
+    CHECK(render::line_description(week("2025-W44", "2025-10-27", "2025-11-02")) ==
+          "Uge 44 (27. oktober–2. november 2025)");
   }
   SUBCASE("a week across the new year") {
-    Json l = {{"type", "week"}, {"week", "2026-W01"}, {"from", "2025-12-29"}, {"to", "2026-01-04"}};
-    CHECK(render::line_description(l) == "Uge 1 (29. december 2025–4. januar 2026)");
+    CHECK(render::line_description(week("2026-W01", "2025-12-29", "2026-01-04")) ==
+          "Uge 1 (29. december 2025–4. januar 2026)");
   }
   SUBCASE("a one-day part") {
-    Json l = {{"type", "week"}, {"week", "2026-W01"}, {"from", "2026-01-01"}, {"to", "2026-01-01"}};
-    CHECK(render::line_description(l) == "Uge 1 (1. januar 2026)");
+    CHECK(render::line_description(week("2026-W01", "2026-01-01", "2026-01-01")) == "Uge 1 (1. januar 2026)");
   }
   SUBCASE("a regulation explains the hours before and now, over the whole week") {
-    Json l = {{"type", "regulation"}, {"week", "2025-W46"}, {"hours", "-3.00"},
-              {"billed_hours", "7.50"}, {"now_hours", "4.50"}, {"amount", "-1500.00"}};
+    Line l;
+    l.type = Line::Type::regulation;
+    l.week = *calendar::parse_iso_week("2025-W46");
+    l.hours = *money::Hours::parse("-3.00");
+    l.before = *money::Hours::parse("7.50");
+    l.now = *money::Hours::parse("4.50");
+    l.amount = *money::Money::parse("-1500.00");
     CHECK(render::line_description(l) == "Regulering Uge 46 (10.–16. november 2025): faktureret 7,50 t, nu 4,50 t");
   }
   SUBCASE("an expense and a credited expense") {
-    Json x = {{"type", "expense"}, {"date", "2025-11-13"}, {"text", "Biograf (entré)"}, {"amount", "85.00"}};
+    Line x;
+    x.type = Line::Type::expense;
+    x.date = *calendar::parse_date("2025-11-13");
+    x.text = "Biograf (entré)";
+    x.amount = *money::Money::parse("85.00");
     CHECK(render::line_description(x) == "Udlæg 13. november 2025: Biograf (entré)");
-    x["amount"] = "-85.00";
+    x.amount = -x.amount;
     CHECK(render::line_description(x) == "Tilbageført udlæg 13. november 2025: Biograf (entré)");
   }
 }

@@ -31,7 +31,7 @@ std::string read_file(const std::string& path) {
 
 Json golden_input(const std::string& name) { return Json::parse(read_file(k_dir + name + ".json")); }
 
-std::string render_xml(const Json& doc) { return render::ubl_format().render(doc); }
+std::string render_xml(const Json& doc) { return render::ubl_format().render(render::document_from_json(doc)); }
 
 std::size_t count(const std::string& haystack, const std::string& needle) {
   std::size_t n = 0;
@@ -125,7 +125,7 @@ TEST_CASE("render::ubl: regulation and credited expense lines are negative quant
                  "    <cbc:LineExtensionAmount currencyID=\"DKK\">-60.00</cbc:LineExtensionAmount>"));
   // The Danish wording is the text format's (render::line_description), escaped.
   REQUIRE(doc["lines"][4]["type"] == "regulation");
-  CHECK(has(xml, "<cbc:Name>" + render::line_description(doc["lines"][4]) + "</cbc:Name>"));
+  CHECK(has(xml, "<cbc:Name>" + render::line_description(render::document_from_json(doc).lines[4]) + "</cbc:Name>"));
   CHECK(has(xml, "<cbc:Name>Tilbageført udlæg 19. november 2025: Transport</cbc:Name>"));
   CHECK_FALSE(has(xml, "<cbc:PriceAmount currencyID=\"DKK\">-"));
   // The invoice names the invoice whose weeks it regulates (BT-25).
