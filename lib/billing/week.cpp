@@ -16,12 +16,14 @@ DayKind DayClassifier::operator()(Date d) const {
   return s->billed ? DayKind::billed_suspension : DayKind::inactive;
 }
 
-Rational billable_hours(const Rational& agreed_n, const Rational& delivered, const Rational& staff_absent,
-                        bool absence_billed) {
+Rational billable_hours(const Rational& agreed_n, const Rational& delivered, const Rational& citizen_absent,
+                        const Rational& staff_absent, bool absence_billed) {
   if (!absence_billed) return money::min(agreed_n, delivered);
-  // The agreed hours, less the contact person's cancelled hours not made up in the same week.
-  const Rational not_made_up = money::max(Rational(0), agreed_n - delivered);
-  return agreed_n - money::min(staff_absent, not_made_up);
+  // The agreed hours, less the contact person's cancelled hours not used otherwise in the same
+  // week: a new time offered for them is used when delivered (made up) and when the citizen
+  // misses it (the citizen's absence, billed like any other).
+  const Rational not_used = money::max(Rational(0), agreed_n - delivered - citizen_absent);
+  return agreed_n - money::min(staff_absent, not_used);
 }
 
 Rational over_delivery(const Rational& agreed_n, const Rational& delivered) {
@@ -116,7 +118,8 @@ std::optional<WeekFigures> week_figures(const books::Contract& c, IsoWeek week,
     }
   }
   const Rational agreed_n = w.agreed - w.agreed_in_billed_suspension;
-  w.billable = w.agreed_in_billed_suspension + billable_hours(agreed_n, w.delivered, w.staff_absent, c.absence_billed);
+  w.billable = w.agreed_in_billed_suspension +
+               billable_hours(agreed_n, w.delivered, w.citizen_absent, w.staff_absent, c.absence_billed);
   w.over_delivered = over_delivery(agreed_n, w.delivered);
   for (RatePart& p : w.parts) p.billable = w.billable * p.agreed / w.agreed;
   return w;

@@ -48,9 +48,9 @@ inline bool is_billed_suspension(const books::Contract& c, Date d) {
 }
 
 // B_n (SPEC 2.4) from the week's agreed hours outside billed suspensions (A_n) and the
-// delivered (D) and staff-absent (S) hours.
-Rational billable_hours(const Rational& agreed_n, const Rational& delivered, const Rational& staff_absent,
-                        bool absence_billed);
+// delivered (D), citizen-absent (C) and staff-absent (S) hours.
+Rational billable_hours(const Rational& agreed_n, const Rational& delivered, const Rational& citizen_absent,
+                        const Rational& staff_absent, bool absence_billed);
 // O = max(0, D - A_n): never billed, never carried over.
 Rational over_delivery(const Rational& agreed_n, const Rational& delivered);
 

@@ -80,37 +80,43 @@ std::string text(const Rational& r) { return r.to_string(); }
 } // namespace
 
 TEST_CASE("billing::billable_hours") {
-  // SPEC 2.4, A = 5. billable_hours takes A_n, D and S; citizen absence (C) is no argument: it is
-  // simply billed.
+  // SPEC 2.4, A = 5: billable_hours(A_n, D, C, S, absence_billed).
   const Rational a(5);
   SUBCASE("staff absence made up in the same week") {
-    CHECK(text(billing::billable_hours(a, 5, 2, true)) == "5");
+    CHECK(text(billing::billable_hours(a, 5, 0, 2, true)) == "5");
   }
   SUBCASE("staff absence not made up") {
-    CHECK(text(billing::billable_hours(a, 3, 2, true)) == "3");
+    CHECK(text(billing::billable_hours(a, 3, 0, 2, true)) == "3");
   }
   SUBCASE("citizen absence is billed") {
-    CHECK(text(billing::billable_hours(a, 0, 0, true)) == "5"); // D=0, C=5
+    CHECK(text(billing::billable_hours(a, 0, 5, 0, true)) == "5");
   }
   SUBCASE("staff absent the whole week") {
-    CHECK(text(billing::billable_hours(a, 0, 5, true)) == "0");
+    CHECK(text(billing::billable_hours(a, 0, 0, 5, true)) == "0");
   }
   SUBCASE("over-delivery is not billed") {
-    CHECK(text(billing::billable_hours(a, 7, 0, true)) == "5");
+    CHECK(text(billing::billable_hours(a, 7, 0, 0, true)) == "5");
     CHECK(text(billing::over_delivery(a, 7)) == "2");
   }
   SUBCASE("staff absence partly made up") {
-    CHECK(text(billing::billable_hours(a, 4, 3, true)) == "4");
+    CHECK(text(billing::billable_hours(a, 4, 0, 3, true)) == "4");
+  }
+  SUBCASE("the new time offered for a staff absence, missed by the citizen, is billed") {
+    CHECK(text(billing::billable_hours(a, 3, 2, 2, true)) == "5"); // D=3, S=2, C=2
+    CHECK(text(billing::billable_hours(a, 0, 3, 2, true)) == "3"); // D=0, S=2, C=3
+  }
+  SUBCASE("the issue's example: 7.5 agreed, staff sick 2.5, delivered 5, the make-up missed 2.5") {
+    CHECK(text(billing::billable_hours(Rational(15, 2), 5, Rational(5, 2), Rational(5, 2), true)) == "15/2");
   }
   SUBCASE("absence not billed: only delivered hours") {
-    CHECK(text(billing::billable_hours(a, 3, 0, false)) == "3"); // D=3, C=2
+    CHECK(text(billing::billable_hours(a, 3, 2, 0, false)) == "3"); // D=3, C=2
   }
   SUBCASE("absence not billed: delivered hours capped at A") {
-    CHECK(text(billing::billable_hours(a, 7, 0, false)) == "5");
+    CHECK(text(billing::billable_hours(a, 7, 0, 0, false)) == "5");
   }
   SUBCASE("no entries: the agreed hours") {
-    CHECK(text(billing::billable_hours(a, 0, 0, true)) == "5");
-    CHECK(text(billing::billable_hours(Rational(75, 14), 0, 0, true)) == "75/14");
+    CHECK(text(billing::billable_hours(a, 0, 0, 0, true)) == "5");
+    CHECK(text(billing::billable_hours(Rational(75, 14), 0, 0, 0, true)) == "75/14");
   }
   SUBCASE("no over-delivery when D <= A") {
     CHECK(text(billing::over_delivery(a, 5)) == "0");
@@ -131,6 +137,8 @@ TEST_CASE("billing::week_figures") {
         {"D=5,S=2", 5, 0, 2, true, "5", "0"},  {"D=3,S=2", 3, 0, 2, true, "3", "0"},
         {"D=0,C=5", 0, 5, 0, true, "5", "0"},  {"D=0,S=5", 0, 0, 5, true, "0", "0"},
         {"D=7", 7, 0, 0, true, "5", "2"},      {"D=4,S=3", 4, 0, 3, true, "4", "0"},
+        {"D=3,S=2,C=2 (the new time missed)", 3, 2, 2, true, "5", "0"},
+        {"D=0,S=2,C=3", 0, 3, 2, true, "3", "0"},
         {"D=3,C=2 not billed", 3, 2, 0, false, "3", "0"},
     };
     for (const Example& x : examples) {
