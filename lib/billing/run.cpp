@@ -34,16 +34,17 @@ Line week_line(const BilledWeekKey& key, const CurrentPart& part) {
   return l;
 }
 
+// The amount now due for the part less the amount billed for it (SPEC 3.2), so that all a week
+// part was ever billed adds up to exactly what billing it once would give.
 Line regulation_line(const BilledWeekKey& key, Hours before, Hours now) {
-  const Hours hours = now - before;
   Line l;
   l.type = Line::Type::regulation;
   l.week = key.week;
   l.before = before;
   l.now = now;
-  l.hours = hours;
+  l.hours = now - before;
   l.rate = key.rate;
-  l.amount = money::line_amount(hours, key.rate);
+  l.amount = money::line_amount(now, key.rate) - money::line_amount(before, key.rate);
   return l;
 }
 

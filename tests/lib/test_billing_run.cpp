@@ -247,6 +247,19 @@ TEST_CASE("billing::compute_run") {
                                               "2025-W51 525.00 7.50\n2025-W52 525.00 7.50\n");
   }
 
+  SUBCASE("a regulation settles the amount: all a week part was billed adds up to billing it once") {
+    // SPEC 3.2: 7.50 h at 512.50 billed 3843.75; corrected to 3.21 h, now due round(3.21 x 512.50)
+    // = 1645.13, so the regulation is 1645.13 - 3843.75 = -2198.62 (not round(-4.29 x 512.50)).
+    books::Books b = books_with({contract("C1", "2025-11-03", "7.50", "512.50")});
+    add_entry(b, "2025-11-04", "3.21");
+    add_entry(b, "2025-11-06", "4.29", EntryStatus::staff_absent);
+    const billing::Run r = run(b, {{"C1", november_billed("512.50")}}, "2025-11", "2025-12-02");
+    REQUIRE(r.documents.size() == 1);
+    CHECK(lines_text(r.documents[0].lines) == "regulation 2025-W45 -4.29 x 512.50 = -2198.62\n");
+    CHECK((money::line_amount(hours("7.50"), dkk("512.50")) + r.documents[0].lines[0].amount).to_string() ==
+          money::line_amount(hours("3.21"), dkk("512.50")).to_string());
+  }
+
   SUBCASE("a negative net makes a credit note") {
     books::Books b = standard_books();
     add_entry(b, "2025-11-04", "5.50");
