@@ -5,6 +5,7 @@
 
 #include "billing/checks.hpp"
 #include "books/load.hpp"
+#include "invoicing/register_checks.hpp"
 
 #include <fmt/format.h>
 
@@ -36,12 +37,19 @@ std::string summary(const diag::Diagnostics& diags, const books::Books& books) {
 void add_check(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand("check", N_("validate the books and print every problem"));
   cmd->alias("tjek");
-  cmd->callback([&ctx] {
-    ctx.run = [&ctx] {
+  auto all = std::make_shared<bool>(false);
+  cmd->add_flag("--all", *all, N_("also the warnings about weeks already billed as they are (settled history)"));
+  cmd->callback([&ctx, all] {
+    ctx.run = [&ctx, all] {
       require_format(ctx, {"text", "json"});
       diag::Diagnostics diags;
       books::Books books = books::load_books(ctx.books_dir(), diags);
-      billing::check_books(books, ctx.today(), diags);
+      std::optional<billing::BilledState> billed;
+      if (!diags.has_errors()) {
+        invoicing::check_billed_contracts(books, register_busy_timeout_ms(), diags);
+        billed = invoicing::registered_billed_state(books.root, register_busy_timeout_ms());
+      }
+      billing::check_books(books, ctx.today(), diags, {billed ? &*billed : nullptr, *all});
       diags.sort();
       if (ctx.format == "json") {
         print_out(render::dump(render::diagnostics_json(diags)));

@@ -19,21 +19,11 @@ struct InvoiceOptions {
   std::vector<std::string> contracts;
 };
 
-int busy_timeout_ms() {
-  // For tests and impatient scripts: how long to wait for a busy register.
-  if (const char* env = std::getenv("HONORAR_BUSY_TIMEOUT_MS"); env && *env) {
-    char* end = nullptr;
-    const long value = std::strtol(env, &end, 10);
-    if (*end == '\0' && value >= 0 && value <= 3'600'000) return static_cast<int>(value);
-  }
-  return invoicing::k_default_busy_timeout_ms;
-}
-
 int run_invoice(const InvoiceOptions& o, const Context& ctx) {
   require_format(ctx, {"text", "json"});
   const calendar::Month month = parse_cli_month(o.month, ctx, "--month");
   const invoicing::Outcome outcome = with_valid_books(ctx, [&](const ValidBooks& valid) {
-    const invoicing::Request request{month, ctx.today(), o.contracts, o.dry_run, busy_timeout_ms(), &valid.entries};
+    const invoicing::Request request{month, ctx.today(), o.contracts, o.dry_run, register_busy_timeout_ms(), &valid.entries};
     return invoicing::invoice_month(valid.books, request);
   });
   if (ctx.format == "json") print_out(render::dump(render::run_json(outcome.run)));

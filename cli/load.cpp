@@ -4,10 +4,24 @@
 
 #include "billing/checks.hpp"
 #include "books/load.hpp"
+#include "invoicing/monthly_run.hpp"
+#include "invoicing/register_checks.hpp"
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 namespace cli {
+
+int register_busy_timeout_ms() {
+  // For tests and impatient scripts: how long to wait for a busy register.
+  if (const char* env = std::getenv("HONORAR_BUSY_TIMEOUT_MS"); env && *env) {
+    char* end = nullptr;
+    const long value = std::strtol(env, &end, 10);
+    if (*end == '\0' && value >= 0 && value <= 3'600'000) return static_cast<int>(value);
+  }
+  return invoicing::k_default_busy_timeout_ms;
+}
 
 std::unique_ptr<const ValidBooks> load_valid_books(const Context& ctx) {
   std::size_t warnings = 0;
@@ -21,6 +35,7 @@ namespace detail {
 std::unique_ptr<const ValidBooks> load_books_without_checks(const Context& ctx, std::size_t& warnings) {
   diag::Diagnostics diags;
   books::Books books = books::load_books(ctx.books_dir(), diags);
+  if (!diags.has_errors()) invoicing::check_billed_contracts(books, register_busy_timeout_ms(), diags);
   if (diags.has_errors()) {
     diags.sort();
     for (const diag::Diagnostic& d : diags.items())
@@ -37,7 +52,8 @@ std::unique_ptr<const ValidBooks> load_books_without_checks(const Context& ctx, 
 
 std::size_t count_check_warnings(const ValidBooks& valid, calendar::Date today) {
   diag::Diagnostics diags;
-  billing::check_books(valid.books, valid.entries, today, diags);
+  const std::optional<billing::BilledState> billed = invoicing::registered_billed_state(valid.books.root, register_busy_timeout_ms());
+  billing::check_books(valid.books, valid.entries, today, diags, {billed ? &*billed : nullptr, false});
   return diags.warning_count();
 }
 

@@ -1,5 +1,6 @@
 #include "billing/checks.hpp"
 
+#include "billing/deadlines.hpp"
 #include "billing/week.hpp"
 #include "money/fixed2.hpp"
 
@@ -58,13 +59,23 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> duplicates(const books::Boo
   return out;
 }
 
+// Every part of the week is billed with the hours it has now: nothing about it is left to act on.
+bool settled(const WeekFigures& w, const BilledContract& billed) {
+  for (const RatePart& p : w.parts) {
+    auto it = billed.weeks.find({w.week, p.rate});
+    if (it == billed.weeks.end() || it->second != money::Hours::round(p.billable)) return false;
+  }
+  return true;
+}
+
 void check_weeks(const books::Books& books, std::size_t index, const EntryIndex& entries, calendar::Date today,
-                 diag::Diagnostics& diags) {
+                 const BilledContract* billed, diag::Diagnostics& diags) {
   const books::Contract& c = books.contracts[index];
   const Month from = books.settings.invoicing.from;
   const Month until = Month::of(today);
   if (until < from) return;
   for (const WeekFigures& w : weeks_in_months(c, index, entries, from, until)) {
+    if (billed && settled(w, *billed)) continue;
     if (w.unlogged && w.last_active < today)
       diags.warning(c.where, fmt::format("contract {}: week {} is unlogged (no entries); it is billed as {} hours",
                                          c.id, w.week.to_string(), hours_text(w.billable)));
@@ -77,18 +88,26 @@ void check_weeks(const books::Books& books, std::size_t index, const EntryIndex&
 
 } // namespace
 
-void check_books(const books::Books& books, calendar::Date today, diag::Diagnostics& diags) {
-  check_books(books, EntryIndex(books), today, diags);
+void check_books(const books::Books& books, calendar::Date today, diag::Diagnostics& diags,
+                 const CheckOptions& options) {
+  check_books(books, EntryIndex(books), today, diags, options);
 }
 
-void check_books(const books::Books& books, const EntryIndex& entries, calendar::Date today, diag::Diagnostics& diags) {
+void check_books(const books::Books& books, const EntryIndex& entries, calendar::Date today, diag::Diagnostics& diags,
+                 const CheckOptions& options) {
+  static const BilledContract k_nothing_billed;
   for (std::size_t i = 0; i < books.contracts.size(); ++i) {
     const books::Contract& c = books.contracts[i];
     if (c.terms.empty()) continue; // not valid enough to bill; its errors are reported
-    if (!c.handleplan)
+    if (handleplan_missing(c))
       diags.warning(c.where, fmt::format("contract {} has no 'handleplan' date: the payer's action plan is a "
                                          "precondition for the start (§9)", c.id));
-    check_weeks(books, i, entries, today, diags);
+    const BilledContract* billed = nullptr;
+    if (options.billed && !options.all) {
+      auto it = options.billed->find(c.id);
+      billed = it == options.billed->end() ? &k_nothing_billed : &it->second;
+    }
+    check_weeks(books, i, entries, today, billed, diags);
   }
   // Per entry: is its day active, and is it the same as an earlier entry? A history holds
   // hundreds of thousands of entries: the last days are computed once per contract and the
@@ -140,10 +159,15 @@ void check_books(const books::Books& books, const EntryIndex& entries, calendar:
   for (const auto& [later, earlier] : alike_pairs)
     diags.warning(books.entries[later].where,
                   fmt::format("possible duplicate of the entry at {}", books.entries[earlier].where.to_string()));
+  const Month from = books.settings.invoicing.from;
   for (const books::Expense& x : books.expenses) {
     const books::Contract& c = books.contracts[x.contract];
     const auto last = c.last_day();
-    if (x.date < c.start || (last && x.date > *last))
+    if (Month::of(x.date) < from)
+      diags.warning(x.where, fmt::format("expense dated {}, before [invoicing] from ({}): honorar never bills it "
+                                         "(months before 'from' count as invoiced outside the tool)",
+                                         x.date.to_string(), from.to_string()));
+    else if (x.date < c.start || (last && x.date > *last))
       diags.warning(x.where, fmt::format("expense dated {}, outside contract {} ({} to {}): it is billed all the same",
                                          x.date.to_string(), c.id, c.start.to_string(),
                                          last ? last->to_string() : std::string("open")));

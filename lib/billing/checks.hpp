@@ -2,6 +2,7 @@
 // The warnings of SPEC §5 that need the billing rules: unlogged weeks, over-delivery, entries on
 // days that are not active, expenses outside the contract, possible duplicates, no handleplan.
 
+#include "billing/run.hpp"
 #include "billing/week.hpp"
 #include "books/model.hpp"
 #include "calendar/date.hpp"
@@ -9,8 +10,19 @@
 
 namespace billing {
 
-void check_books(const books::Books& books, calendar::Date today, diag::Diagnostics& diags);
+// What the checks know beyond the books.
+struct CheckOptions {
+  // What the register has billed, if there is a register. A week billed with the hours it has now
+  // is settled history: its warnings (unlogged, over-delivered) are left out (SPEC 5) ...
+  const BilledState* billed = nullptr;
+  // ... unless every warning is asked for (check --all).
+  bool all = false;
+};
+
+void check_books(const books::Books& books, calendar::Date today, diag::Diagnostics& diags,
+                 const CheckOptions& options = {});
 // The same with the books' entry index already built (a command that also bills reuses it).
-void check_books(const books::Books& books, const EntryIndex& entries, calendar::Date today, diag::Diagnostics& diags);
+void check_books(const books::Books& books, const EntryIndex& entries, calendar::Date today, diag::Diagnostics& diags,
+                 const CheckOptions& options = {});
 
 } // namespace billing

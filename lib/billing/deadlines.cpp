@@ -14,6 +14,10 @@ std::string_view to_string(Deadline::Kind kind) {
   return "";
 }
 
+bool handleplan_missing(const books::Contract& c) {
+  return !c.handleplan && c.payer.kind == books::PayerKind::municipality;
+}
+
 std::optional<std::pair<int, calendar::Date>> pending_status_report(const books::Contract& c) {
   // Report 1 is due 3 months after the start; report k+1 6 months after report k was delivered.
   calendar::Date due = calendar::add_months(c.start, 3);
@@ -35,7 +39,7 @@ std::vector<Deadline> deadlines(const books::Books& books, calendar::Date today,
     auto add = [&](Deadline::Kind kind, calendar::Date due, std::optional<int> number) {
       if (due <= horizon) out.push_back({c.id, kind, number, due, due < today});
     };
-    if (!c.handleplan) add(Deadline::Kind::handleplan, c.start, std::nullopt);
+    if (handleplan_missing(c)) add(Deadline::Kind::handleplan, c.start, std::nullopt);
     if (auto report = pending_status_report(c)) add(Deadline::Kind::status_report, report->second, report->first);
     if (last) add(Deadline::Kind::end, *last, std::nullopt);
   }

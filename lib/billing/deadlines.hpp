@@ -25,6 +25,10 @@ std::string_view to_string(Deadline::Kind kind); // "handleplan", "status-report
 // included, sorted by due date, contract id, kind.
 std::vector<Deadline> deadlines(const books::Books& books, calendar::Date today, int within_days);
 
+// The payer's action plan (handleplan, §9) has not been received, and the payer is one that
+// hands one over: a municipality (SPEC 1.2). A private payer is never due one.
+bool handleplan_missing(const books::Contract& c);
+
 // The contract's pending status report: its number and due date, if it is due by the last day.
 std::optional<std::pair<int, calendar::Date>> pending_status_report(const books::Contract& c);
 

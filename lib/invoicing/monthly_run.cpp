@@ -1,6 +1,7 @@
 #include "invoicing/monthly_run.hpp"
 
 #include "billing/run.hpp"
+#include "invoicing/register_checks.hpp"
 #include "register/register.hpp"
 
 #include <fmt/format.h>
@@ -16,8 +17,25 @@ void refuse_unknown_contracts(const books::Books& books, const std::vector<std::
       throw diag::Error(diag::ErrorKind::usage, fmt::format("--contract {}: no such contract in the books", id));
 }
 
-// Runs go forward; invoicing.from is fixed once the register exists (SPEC 3.6).
+// Months before invoicing.from count as invoiced outside the tool (SPEC 3.1, 5).
+void refuse_before_from(const books::Books& books, const Request& request) {
+  const calendar::Month from = books.settings.invoicing.from;
+  if (request.month < from)
+    throw diag::Error(diag::ErrorKind::data,
+                      fmt::format("{} is before [invoicing] from ({}) in honorar.toml: months before it count as "
+                                  "invoiced outside honorar, so there is nothing to invoice",
+                                  request.month.to_string(), from.to_string()));
+}
+
+// Runs go forward; invoicing.from is fixed once the register exists (SPEC 3.6); every contract
+// billed is still in the books (SPEC 5).
 void refuse_by_register(const invoice_register::Register& reg, const books::Books& books, const Request& request) {
+  diag::Diagnostics missing;
+  check_billed_contracts(books, reg, missing);
+  if (missing.has_errors()) {
+    const diag::Diagnostic& first = missing.items().front();
+    throw diag::Error(diag::ErrorKind::data, first.message, first.where);
+  }
   const std::string from = books.settings.invoicing.from.to_string();
   if (auto stored = reg.invoicing_from(); stored && *stored != from)
     throw diag::Error(diag::ErrorKind::data,
@@ -35,6 +53,7 @@ void refuse_by_register(const invoice_register::Register& reg, const books::Book
 
 Outcome invoice_month(const books::Books& books, const Request& request) {
   refuse_unknown_contracts(books, request.only);
+  refuse_before_from(books, request);
   if (!request.dry_run && request.today <= request.month.last_day())
     throw diag::Error(diag::ErrorKind::data,
                       fmt::format("{} is not over until {}: a real run must wait (use --dry-run to preview)",

@@ -135,6 +135,15 @@ void Register::commit() {
   m_in_transaction = false;
 }
 
+std::map<std::string, std::vector<std::int64_t>> Register::billed_contracts() const {
+  std::map<std::string, std::vector<std::int64_t>> out;
+  Statement contracts = m_db->prepare("SELECT contract FROM billed_weeks UNION SELECT contract FROM billed_expenses");
+  while (contracts.step()) out[contracts.text(0)];
+  Statement documents = m_db->prepare("SELECT contract, number FROM documents ORDER BY number");
+  while (documents.step()) out[documents.text(0)].push_back(documents.int64(1));
+  return out;
+}
+
 std::vector<StoredDocument> Register::documents() const {
   std::vector<StoredDocument> out;
   Statement s = m_db->prepare("SELECT number, kind, contract, month, issue_date, total, json FROM documents ORDER BY number");

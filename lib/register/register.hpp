@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,6 +54,10 @@ public:
   void record_run(const billing::Run& run, const std::vector<StoredDocument>& documents, const std::string& run_date,
                   const std::string& invoicing_from, const std::vector<std::string>& only_contracts);
   void commit();
+
+  // Every contract the register has billed (weeks, expenses or documents), with the numbers of
+  // its documents, ascending.
+  std::map<std::string, std::vector<std::int64_t>> billed_contracts() const;
 
   std::vector<StoredDocument> documents() const;
   std::optional<StoredDocument> document(std::int64_t number) const;

@@ -27,7 +27,9 @@ contract() {
     printf 'id = "%s"\ncitizen = "XY"\nservice = "Mentorstøtte"\nstart = %s\n' "$id" "$start"
     printf 'hours_per_week = 5\nrate = 500.00\n'
     printf '%s\n' "$@"
-    printf '\n[payer]\nkind = "private"\nname = "Familien Æbelø"\naddress = ["Skolevej 3", "4000 Roskilde"]\n'
+    # A municipality: only it hands over a handleplan (SPEC 1.2), whose deadline is tested here.
+    printf '\n[payer]\nkind = "municipality"\nname = "Æbelø Kommune"\naddress = ["Skolevej 3", "4000 Roskilde"]\n'
+    printf 'ean = "5798000041738"\nreference = "1234"\n'
   } | write_file "$D/contracts/$id.toml"
 }
 contract K-B 2025-03-03 "handleplan = 2025-02-20" "status_reports = [2025-06-02]" # report 2: 02.12.

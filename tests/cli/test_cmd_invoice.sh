@@ -5,7 +5,8 @@
 source "$(dirname "$0")/lib.sh"
 
 T=(--today 2025-12-01)
-WARNINGS=$'honorar: 3 warnings in the books (run \'honorar check\' to see them)\n'
+# The November books' two over-delivered weeks (until they are billed: then they are settled).
+WARNINGS=$'honorar: 2 warnings in the books (run \'honorar check\' to see them)\n'
 
 # written_files DIR: what a run wrote into the books (the register and documents), sorted.
 written_files() { (cd "$1" && find . -path ./contracts -prune -o -path ./timelog -prune -o -type f -print | sort); }
@@ -100,7 +101,8 @@ cp "$R/honorar.db" "$TMP/after-first.db"
 run --books "$R" --today 2025-12-02 invoice --month 2025-11 --format json
 expect_exit 0
 expect_json_eq 'j' '{"month": "2025-11", "documents": [], "total": "0.00"}'
-expect_stderr "${WARNINGS}honorar: nothing to invoice for 2025-11: everything billable is billed
+# November is billed as it is now: its weeks' warnings are settled history (SPEC 5).
+expect_stderr "honorar: nothing to invoice for 2025-11: everything billable is billed
 "
 expect_true "no new files" test "$(written_files "$R")" = "$before"
 expect_true "the document files are unchanged" cmp -s "$R/invoices/2025/1001.json" <(
@@ -129,14 +131,14 @@ expect_json_eq 'len(j["documents"][0]["lines"])' '1'
 expect_file "$R/invoices/2025/1004.json"
 expect_file "$R/invoices/2025/1004.txt"
 
-test_case "a month earlier than the latest run is refused, dry or real (runs go forward)"
+test_case "a month before [invoicing] from is refused, dry or real; the register is untouched"
 cp "$R/honorar.db" "$TMP/before-refusal.db"
 for dry in "" --dry-run; do
   # shellcheck disable=SC2086
   run --books "$R" --today 2025-12-04 -q invoice --month 2025-10 $dry
   expect_exit 65
   expect_stdout_empty
-  expect_stderr $'honorar: 2025-10 is before 2025-11, the latest month already run: runs go forward (re-run 2025-11 to settle changes)\n'
+  expect_stderr $'honorar: 2025-10 is before [invoicing] from (2025-11) in honorar.toml: months before it count as invoiced outside honorar, so there is nothing to invoice\n'
 done
 expect_same_files "$R/honorar.db" "$TMP/before-refusal.db"
 expect_no_file "$R/invoices/2025/1005.json"
@@ -172,6 +174,17 @@ expect_stdout_empty
 expect_stderr $'honorar: [invoicing] from is 2025-10 in honorar.toml but 2025-11 in the register: it cannot change once invoices are issued\n'
 expect_same_files "$R/honorar.db" "$TMP/before-from.db"
 sed -i 's/^from          = "2025-10"/from          = "2025-11"/' "$R/honorar.toml"
+
+test_case "a month earlier than the latest run is refused, dry or real (runs go forward)"
+cp "$R/honorar.db" "$TMP/before-backwards.db"
+for dry in "" --dry-run; do
+  # shellcheck disable=SC2086
+  run --books "$R" --today 2026-01-02 -q invoice --month 2025-11 $dry
+  expect_exit 65
+  expect_stdout_empty
+  expect_stderr $'honorar: 2025-11 is before 2025-12, the latest month already run: runs go forward (re-run 2025-12 to settle changes)\n'
+done
+expect_same_files "$R/honorar.db" "$TMP/before-backwards.db"
 
 test_case "a later run writes the files of registered documents that are missing"
 rm "$R/invoices/2025/1002.txt" "$R/invoices/2025/1002.json"
@@ -270,15 +283,22 @@ expect_exit 64
 expect_stdout_empty
 expect_no_file "$U/honorar.db"
 
-test_case "a month before [invoicing] from bills nothing"
+test_case "a month before [invoicing] from is refused and makes no register"
 run --books "$U" "${T[@]}" -q invoice --month 2025-10 --format json
-expect_exit 0
-expect_json_eq 'j["documents"]' '[]'
+expect_exit 65
+expect_stdout_empty
+expect_stderr_contains "2025-10 is before [invoicing] from (2025-11)"
+expect_no_file "$U/honorar.db"
 
 test_case "a real run that issues nothing still records its month"
-run --books "$U" "${T[@]}" -q invoice --month 2025-09 --dry-run
+N=$TMP/nothing
+write_settings "$N" 2025-10
+run --books "$N" "${T[@]}" -q invoice --month 2025-11 --format json
+expect_exit 0
+expect_json_eq 'j["documents"]' '[]'
+run --books "$N" "${T[@]}" -q invoice --month 2025-10 --dry-run
 expect_exit 65
-expect_stderr_contains "2025-09 is before 2025-10, the latest month already run"
+expect_stderr_contains "2025-10 is before 2025-11, the latest month already run"
 
 test_case "document files that cannot be written: exit 73, nothing registered (the run is atomic)"
 W=$(copy_books november unwritable)

@@ -248,7 +248,7 @@ B=$(copy_books november)
 run --books "$B" --today 2025-12-01 opsigelse 2025-10-18 --contract 2C-2025-007
 expect_exit 0
 expect_stdout $'2025-11-30\n'
-expect_stderr $'honorar: 3 warnings in the books (run \'honorar check\' to see them)\n'
+expect_stderr $'honorar: 2 warnings in the books (run \'honorar check\' to see them)\n'
 
 test_case "--contract naming no contract is a usage error"
 run --books "$C" --today 2025-11-17 notice 2025-11-18 --contract K-9

@@ -11,7 +11,7 @@ crlf() { printf '%s' "${1//$'\n'/$'\r\n'}"; } # CSV lines end in CR LF (RFC 4180
 test_case "report --month, text"
 run --books "$B" "${T[@]}" report --month 2025-11
 expect_exit 0
-expect_stderr $'honorar: 3 warnings in the books (run \'honorar check\' to see them)\n'
+expect_stderr $'honorar: 2 warnings in the books (run \'honorar check\' to see them)\n'
 expect_stdout "Timer pr. uge, 2025-11 til 2025-11
 
 2C-2025-007

@@ -50,7 +50,8 @@ std::string contract_text(std::string_view top = "handleplan = 2025-10-20\n", st
 
 // The books from the texts (which must be valid), then check_books on `today`: every
 // diagnostic as "path:line:col: warning: message", one per line, in output order.
-std::string check(const std::string& contract, std::string_view timelog, std::string_view today) {
+std::string check(const std::string& contract, std::string_view timelog, std::string_view today,
+                  const billing::CheckOptions& options = {}) {
   diag::Diagnostics diags;
   books::Books b;
   b.settings = books::load_settings("honorar.toml", std::string(k_settings), diags);
@@ -65,7 +66,7 @@ std::string check(const std::string& contract, std::string_view timelog, std::st
   for (const diag::Diagnostic& d : diags.items()) loaded += d.to_string() + "\n";
   REQUIRE_MESSAGE(diags.items().empty(), "the test books do not load cleanly:\n", loaded);
 
-  billing::check_books(b, day(today), diags);
+  billing::check_books(b, day(today), diags, options);
   diags.sort();
   CHECK(diags.error_count() == 0);
   std::string out;
@@ -214,10 +215,53 @@ TEST_CASE("billing::check_books") {
     CHECK(check(contract_text(), timelog, "2025-11-05") == "");
   }
 
-  SUBCASE("a missing handleplan") {
+  SUBCASE("a missing handleplan: a municipal payer's") {
     const std::string timelog = "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-04\nhours = 7.5\n";
-    CHECK(check(contract_text(""), timelog, "2025-11-12") ==
+    std::string municipal = contract_text("");
+    municipal.replace(municipal.find("kind = \"private\""), 16,
+                      "kind = \"municipality\"\nean = \"5798000000001\"\nreference = \"1234\"");
+    CHECK(check(municipal, timelog, "2025-11-12") ==
           "contracts/c1.toml:1:6: warning: contract C1 has no 'handleplan' date: the payer's action plan is a "
           "precondition for the start (§9)\n");
+  }
+
+  SUBCASE("no handleplan warning for a private payer: the handleplan is the authority's (SPEC 1.2)") {
+    const std::string timelog = "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-04\nhours = 7.5\n";
+    CHECK(check(contract_text(""), timelog, "2025-11-12") == "");
+  }
+
+  SUBCASE("an expense dated before invoicing.from is never billed, inside the contract or not") {
+    const std::string timelog = "[[expense]]\ncontract = \"C1\"\ndate = 2025-10-30\namount = 85.00\n"
+                                "text = \"Biograf\"\n"
+                                "[[expense]]\ncontract = \"C1\"\ndate = 2025-10-01\namount = 85.00\n"
+                                "text = \"Biograf\"\n";
+    const std::string warning = "warning: expense dated {}, before [invoicing] from (2025-11): honorar never bills "
+                                "it (months before 'from' count as invoiced outside the tool)\n";
+    CHECK(check(contract_text("handleplan = 2025-10-01\n", "[expenses]\nagreed = true\n", "2025-10-06"), timelog,
+                "2025-11-02") ==
+          fmt::format(fmt::runtime("timelog/2025.toml:1:1: " + warning), "2025-10-30") +
+              fmt::format(fmt::runtime("timelog/2025.toml:6:1: " + warning), "2025-10-01"));
+  }
+
+  SUBCASE("week warnings of weeks billed as they are now are settled history; --all shows them") {
+    // Week 45 is over-delivered and week 46 unlogged; both billed with the hours they have now.
+    const std::string timelog = "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-04\nhours = 9\n";
+    billing::BilledState billed;
+    const money::Money rate = *money::Money::parse("525.00");
+    billed["C1"].weeks[{*calendar::parse_iso_week("2025-W45"), rate}] = *money::Hours::parse("7.50");
+    billed["C1"].weeks[{*calendar::parse_iso_week("2025-W46"), rate}] = *money::Hours::parse("7.50");
+    const std::string both = "contracts/c1.toml:1:6: warning: contract C1: week 2025-W45 is over-delivered by 1.50 "
+                             "hours (never billed, never carried over)\n"
+                             "contracts/c1.toml:1:6: warning: contract C1: week 2025-W46 is unlogged (no entries); "
+                             "it is billed as 7.50 hours\n";
+    CHECK(check(contract_text(), timelog, "2025-11-18") == both);
+    CHECK(check(contract_text(), timelog, "2025-11-18", {&billed, false}) == "");
+    CHECK(check(contract_text(), timelog, "2025-11-18", {&billed, true}) == both);
+    SUBCASE("a billed week whose hours would change is not settled") {
+      billed["C1"].weeks[{*calendar::parse_iso_week("2025-W46"), rate}] = *money::Hours::parse("5.00");
+      CHECK(check(contract_text(), timelog, "2025-11-18", {&billed, false}) ==
+            "contracts/c1.toml:1:6: warning: contract C1: week 2025-W46 is unlogged (no entries); it is billed as "
+            "7.50 hours\n");
+    }
   }
 }
