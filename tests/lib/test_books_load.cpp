@@ -1,12 +1,11 @@
 #include "books/load.hpp"
 
+#include "testutil.hpp"
+
 #include <doctest/doctest.h>
 
-#include <atomic>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,16 +18,11 @@ using money::Hours;
 using money::Money;
 using money::Percent;
 using money::Rational;
+using testutil::day;
 
 namespace {
 
 namespace fs = std::filesystem;
-
-Date day(std::string_view text) {
-  const auto parsed = calendar::parse_date(text);
-  REQUIRE_MESSAGE(parsed.has_value(), "test date does not parse: ", std::string(text));
-  return *parsed;
-}
 
 // All diagnostics, one "path:line:col: error: message" per line, in the order `check` prints them.
 std::string report(diag::Diagnostics& diags) {
@@ -1224,36 +1218,10 @@ TEST_CASE("books::load_timelog_csv") {
 namespace {
 
 // A books directory under the system's temporary directory, removed again at the end.
-class TempBooks {
+class TempBooks : public testutil::TempDir {
 public:
-  TempBooks() {
-    static std::atomic<int> counter{0};
-    std::random_device random;
-    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-    m_root = fs::temp_directory_path() /
-             ("honorar-test-books-" + std::to_string(stamp) + "-" + std::to_string(random()) + "-" +
-              std::to_string(counter++));
-    fs::create_directories(m_root);
-  }
-  ~TempBooks() {
-    std::error_code ec;
-    fs::remove_all(m_root, ec);
-  }
-  TempBooks(const TempBooks&) = delete;
-  TempBooks& operator=(const TempBooks&) = delete;
-
-  const fs::path& root() const { return m_root; }
-
-  void write(const std::string& rel, std::string_view text) const {
-    const fs::path path = m_root / rel;
-    fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    REQUIRE_MESSAGE(out.good(), "cannot write ", path.string());
-  }
-
-private:
-  fs::path m_root;
+  TempBooks() : testutil::TempDir("honorar-test-books") {}
+  const fs::path& root() const { return path(); }
 };
 
 std::string expense(std::string_view text) {
