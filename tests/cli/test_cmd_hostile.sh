@@ -8,14 +8,6 @@ source "$(dirname "$0")/lib.sh"
 
 T=(--today 2025-12-01)
 
-# status_is_clean: the last run ended with one of honorar's own exit codes, not a crash.
-expect_no_crash() {
-  case $STATUS in
-  0 | 64 | 65 | 66 | 73 | 75) pass ;;
-  *) fail "crashed or internal error (exit $STATUS)" "exit 0/64/65/66/73/75" "exit $STATUS: $STDERR" ;;
-  esac
-}
-
 # register_dump BOOKS: the register's content, for "unchanged" (sqlite3 rolls back a hot journal).
 register_dump() {
   if [ -s "$1/honorar.db" ]; then sqlite3 "$1/honorar.db" .dump 2>&1; else echo "(no register)"; fi
