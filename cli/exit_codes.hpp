@@ -13,6 +13,7 @@ enum ExitCode : int {
   usage = 64,       // EX_USAGE: the command line is wrong
   data = 65,        // EX_DATAERR: the books (or the register) are invalid; nothing was written
   no_input = 66,    // EX_NOINPUT: the books or a named file do not exist
+  unavailable = 69, // EX_UNAVAILABLE: pango/cairo, needed for PDF documents, cannot be loaded
   cant_create = 73, // EX_CANTCREAT: an output cannot be written
   temp_fail = 75,   // EX_TEMPFAIL: the register is busy; try again
 };
@@ -22,6 +23,7 @@ constexpr ExitCode exit_code(diag::ErrorKind kind) {
   case diag::ErrorKind::usage: return ExitCode::usage;
   case diag::ErrorKind::data: return ExitCode::data;
   case diag::ErrorKind::missing: return ExitCode::no_input;
+  case diag::ErrorKind::unavailable: return ExitCode::unavailable;
   case diag::ErrorKind::cant_write: return ExitCode::cant_create;
   case diag::ErrorKind::busy: return ExitCode::temp_fail;
   case diag::ErrorKind::internal: return ExitCode::internal;

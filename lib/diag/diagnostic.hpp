@@ -54,6 +54,7 @@ enum class ErrorKind {
   usage,       // the command line is wrong
   data,        // the books (or another input) are invalid; nothing was written
   missing,     // the books or a named file do not exist
+  unavailable, // a part of the system honorar needs is missing (pango/cairo for PDF documents)
   cant_write,  // an output cannot be written
   busy,        // the register is busy; try again
   internal,    // a bug
