@@ -1,5 +1,6 @@
 // The command line: global options, the subcommand table, and the one catch ladder.
 #include "context.hpp"
+#include "exit_codes.hpp"
 #include "help_format.hpp"
 #include "i18n.hpp"
 
@@ -94,22 +95,22 @@ int run_main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     print_err(fmt::format("honorar: {}\n{}\n", parse_error_message(e), _("Run 'honorar --help' for usage.")));
-    return 64;
+    return ExitCode::usage;
   }
 
   try {
     // A bad --today is a usage error for every command, also one that never asks for the date.
     if (!ctx.today_option.empty()) (void)ctx.today();
-    return ctx.run ? ctx.run() : 64;
+    return ctx.run ? ctx.run() : ExitCode::usage;
   } catch (const diag::Error& e) {
     print_err(fmt::format("honorar: {}\n", e.to_string()));
-    return diag::exit_code(e.kind());
+    return exit_code(e.kind());
   } catch (const std::bad_alloc&) {
     print_err(std::string("honorar: ") + _("out of memory") + "\n");
-    return 1;
+    return ExitCode::internal;
   } catch (const std::exception& e) {
     print_err(fmt::format(fmt::runtime(_("honorar: internal error: {}\n")), e.what()));
-    return 1;
+    return ExitCode::internal;
   }
 }
 

@@ -1,6 +1,7 @@
 // honorar check | tjek: validate the books (SPEC §5).
 #include "color.hpp"
 #include "context.hpp"
+#include "exit_codes.hpp"
 #include "i18n.hpp"
 
 #include "billing/checks.hpp"
@@ -59,7 +60,7 @@ void add_check(CLI::App& app, Context& ctx) {
           if (d.severity == diag::Severity::error || !ctx.quiet) print_err(diagnostic_line(d, color));
         if (!ctx.quiet || diags.has_errors()) print_err(summary(diags, books));
       }
-      return diags.has_errors() ? 65 : 0;
+      return diags.has_errors() ? ExitCode::data : ExitCode::ok;
     };
   });
 }

@@ -1,6 +1,7 @@
 // honorar deadlines | frister: status reports, action plans and ends due soon (SPEC §4).
 #include "color.hpp"
 #include "context.hpp"
+#include "exit_codes.hpp"
 #include "i18n.hpp"
 
 #include "billing/deadlines.hpp"
@@ -23,7 +24,7 @@ void add_deadlines(CLI::App& app, Context& ctx) {
       if (ctx.format == "json") print_out(render::dump(render::deadlines_json(list)));
       else if (ctx.format == "ics") print_out(render::deadlines_ics(list));
       else print_out(render::deadlines_text(list, use_color(stdout)));
-      return 0;
+      return ExitCode::ok;
     };
   });
 }

@@ -1,5 +1,6 @@
 // honorar init [DIR] | opret: a new books directory to fill in, never overwriting anything.
 #include "context.hpp"
+#include "exit_codes.hpp"
 #include "i18n.hpp"
 #include "init_templates.hpp"
 
@@ -105,7 +106,7 @@ int run_init(const std::string& dir_option, const Context& ctx) {
                                            "contract, then run 'honorar check'\n")),
                             dir.string()));
   }
-  return 0;
+  return ExitCode::ok;
 }
 
 } // namespace

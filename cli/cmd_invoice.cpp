@@ -1,5 +1,6 @@
 // honorar invoice | faktura: the monthly run (SPEC §3).
 #include "context.hpp"
+#include "exit_codes.hpp"
 #include "i18n.hpp"
 
 #include "invoicing/monthly_run.hpp"
@@ -40,7 +41,7 @@ int run_invoice(const InvoiceOptions& o, const Context& ctx) {
                             fmt::format(fmt::runtime(P_("{} file", "{} files", outcome.written.size())),
                                         outcome.written.size())));
   }
-  return 0;
+  return ExitCode::ok;
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // honorar notice | opsigelse: when does a course end after notice (SPEC 6.1)?
 #include "context.hpp"
+#include "exit_codes.hpp"
 #include "i18n.hpp"
 
 #include "books/load.hpp"
@@ -68,7 +69,7 @@ int run_notice(const NoticeOptions& o, const Context& ctx) {
       print_out(latest.to_string() + "\n");
     }
   }
-  return 0;
+  return ExitCode::ok;
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // honorar register list | show N | render N: the issued documents, exactly as issued.
 #include "context.hpp"
+#include "exit_codes.hpp"
 #include "i18n.hpp"
 
 #include "invoicing/monthly_run.hpp"
@@ -45,11 +46,11 @@ int run_list(const Context& ctx) {
       j["documents"].push_back(dj);
     }
     print_out(render::dump(j));
-    return 0;
+    return ExitCode::ok;
   }
   if (docs.empty()) {
     print_out("(ingen dokumenter i registret)\n");
-    return 0;
+    return ExitCode::ok;
   }
   print_out(render::pad_left("Nr.", 8) + "  " + render::pad_right("Type", 12) + render::pad_right("Kontrakt", 16) +
             render::pad_right("Måned", 9) + render::pad_right("Dato", 12) + render::pad_left("I alt", 14) + "\n");
@@ -58,7 +59,7 @@ int run_list(const Context& ctx) {
               render::pad_right(d.kind == "invoice" ? "faktura" : "kreditnota", 12) + render::pad_right(d.contract, 16) +
               render::pad_right(d.month, 9) + render::pad_right(render::danish_date(*calendar::parse_date(d.issue_date)), 12) +
               render::pad_left(render::danish_number(d.total), 14) + "\n");
-  return 0;
+  return ExitCode::ok;
 }
 
 // show: text or json; render: any document format (json, text, xml, pdf), byte for byte as issued.
@@ -71,7 +72,7 @@ int run_show(const Context& ctx, std::int64_t number, bool any_format) {
                                   ctx.format));
   const auto doc = find(ctx, number);
   print_out(format->render(invoicing::parse_stored_document(doc.number, doc.json)));
-  return 0;
+  return ExitCode::ok;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // honorar report | rapport: hours per contract and week (SPEC §6, §7).
 #include "color.hpp"
 #include "context.hpp"
+#include "exit_codes.hpp"
 #include "i18n.hpp"
 
 #include "billing/week.hpp"
@@ -43,7 +44,7 @@ int run_report(const ReportOptions& o, const Context& ctx) {
   if (ctx.format == "json") print_out(render::dump(render::report_json(report)));
   else if (ctx.format == "csv") print_out(render::report_csv(report, csv_locale));
   else print_out(render::report_text(report, use_color(stdout)));
-  return 0;
+  return ExitCode::ok;
 }
 
 } // namespace

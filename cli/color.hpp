@@ -12,7 +12,6 @@ namespace cli {
 bool use_color(std::FILE* stream);
 
 // SGR sequences; `paint` wraps text in one and the reset when `on`.
-inline constexpr std::string_view k_red = "\x1b[31m";
 inline constexpr std::string_view k_bold_red = "\x1b[1;31m";
 inline constexpr std::string_view k_yellow = "\x1b[33m";
 inline constexpr std::string_view k_reset = "\x1b[0m";

@@ -43,16 +43,4 @@ std::string Error::to_string() const {
   return where_text.empty() ? std::string(what()) : where_text + ": " + what();
 }
 
-int exit_code(ErrorKind kind) {
-  switch (kind) {
-  case ErrorKind::usage: return 64;
-  case ErrorKind::data: return 65;
-  case ErrorKind::missing: return 66;
-  case ErrorKind::cant_write: return 73;
-  case ErrorKind::busy: return 75;
-  case ErrorKind::internal: return 1;
-  }
-  return 1;
-}
-
 } // namespace diag

@@ -48,14 +48,16 @@ private:
   std::size_t m_errors = 0;
 };
 
-// What kind of failure an Error is; the CLI maps each to an exit code (SPEC §6).
+// What kind of failure an Error is; the CLI maps each to its exit code (SPEC §6), in one place:
+// cli/exit_codes.hpp.
 enum class ErrorKind {
-  usage,     // 64: the command line is wrong
-  data,      // 65: the books (or another input) are invalid; nothing was written
-  missing,   // 66: the books or a named file do not exist
-  cant_write,// 73: an output cannot be written
-  busy,      // 75: the register is busy; try again
-  internal,  // 1
+  usage,       // the command line is wrong
+  data,        // the books (or another input) are invalid; nothing was written
+  missing,     // the books or a named file do not exist
+  unavailable, // a part of the system honorar needs is missing (pango/cairo for PDF documents)
+  cant_write,  // an output cannot be written
+  busy,        // the register is busy; try again
+  internal,    // a bug
 };
 
 class Error : public std::runtime_error {
@@ -72,7 +74,5 @@ private:
   ErrorKind m_kind;
   Location m_where;
 };
-
-int exit_code(ErrorKind kind);
 
 } // namespace diag

@@ -30,11 +30,6 @@ struct StoredDocument {
   std::string json;     // canonical JSON, exactly as issued
 };
 
-// A new document to register with the run: its number is assigned already.
-struct NewDocument {
-  StoredDocument stored;
-};
-
 class Register {
 public:
   // Opens (and creates, migrating the schema) the register for a real run, and takes the write

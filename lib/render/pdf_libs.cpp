@@ -14,20 +14,25 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "diag/diagnostic.hpp"
+
 #include <dlfcn.h>
 
-#include <stdexcept>
 #include <string>
 
 namespace {
 
+// Not installed (or not loadable) is a fact of the machine, not a bug: exit 69 (unavailable)
+// with the Debian package that provides the library, never "internal error".
 void* pangocairo() {
   static void* const handle = [] {
     void* h = ::dlopen("libpangocairo-1.0.so.0", RTLD_NOW | RTLD_LOCAL);
     if (!h) {
       const char* why = ::dlerror();
-      throw std::runtime_error(std::string("PDF documents need pango and cairo, which cannot be loaded: ") +
-                               (why ? why : "libpangocairo-1.0.so.0"));
+      throw diag::Error(diag::ErrorKind::unavailable,
+                        std::string("cannot write PDF documents: libpangocairo-1.0.so.0 cannot be loaded "
+                                    "(apt-get install libpangocairo-1.0-0): ") +
+                            (why ? why : "dlopen failed"));
     }
     return h;
   }();
@@ -37,7 +42,10 @@ void* pangocairo() {
 template <class F> F resolve(const char* name) {
   // dlsym on the handle searches libpangocairo and then its dependencies: pango, cairo, glib.
   void* p = ::dlsym(pangocairo(), name);
-  if (!p) throw std::runtime_error(std::string("PDF documents: pango/cairo lack ") + name);
+  if (!p)
+    throw diag::Error(diag::ErrorKind::unavailable,
+                      std::string("cannot write PDF documents: the installed pango/cairo lack ") + name +
+                          " (apt-get install libpangocairo-1.0-0 libcairo2, pango 1.50 or later)");
   return reinterpret_cast<F>(p);
 }
 

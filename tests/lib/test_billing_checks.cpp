@@ -2,6 +2,8 @@
 
 #include "books/load.hpp"
 
+#include "testutil.hpp"
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
@@ -9,14 +11,9 @@
 #include <string_view>
 
 using calendar::Date;
+using testutil::day;
 
 namespace {
-
-Date day(std::string_view text) {
-  const auto parsed = calendar::parse_date(text);
-  REQUIRE_MESSAGE(parsed.has_value(), "test date does not parse: ", std::string(text));
-  return *parsed;
-}
 
 constexpr std::string_view k_settings = R"toml([provider]
 name    = "2nd Chance 2020"

@@ -3,6 +3,8 @@
 #include "calendar/notice.hpp"
 #include "render/json.hpp"
 
+#include "testutil.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -11,14 +13,9 @@
 
 using billing::Deadline;
 using calendar::Date;
+using testutil::day;
 
 namespace {
-
-Date day(std::string_view text) {
-  const auto parsed = calendar::parse_date(text);
-  REQUIRE_MESSAGE(parsed.has_value(), "test date does not parse: ", std::string(text));
-  return *parsed;
-}
 
 // A running contract with its action plan received and no reports delivered yet.
 books::Contract contract(std::string id, std::string_view start) {

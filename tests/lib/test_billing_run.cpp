@@ -3,6 +3,8 @@
 #include "calendar/notice.hpp"
 #include "calendar/payment_terms.hpp"
 
+#include "testutil.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -20,26 +22,11 @@ using calendar::Month;
 using money::Hours;
 using money::Money;
 using money::Rational;
+using testutil::day;
+using testutil::iso_week;
+using testutil::month;
 
 namespace {
-
-Date day(std::string_view text) {
-  const auto parsed = calendar::parse_date(text);
-  REQUIRE_MESSAGE(parsed.has_value(), "test date does not parse: ", std::string(text));
-  return *parsed;
-}
-
-IsoWeek iso_week(std::string_view text) {
-  const auto parsed = calendar::parse_iso_week(text);
-  REQUIRE_MESSAGE(parsed.has_value(), "test week does not parse: ", std::string(text));
-  return *parsed;
-}
-
-Month month(std::string_view text) {
-  const auto parsed = calendar::parse_month(text);
-  REQUIRE_MESSAGE(parsed.has_value(), "test month does not parse: ", std::string(text));
-  return *parsed;
-}
 
 Money dkk(std::string_view text) {
   const auto parsed = Money::parse(text);

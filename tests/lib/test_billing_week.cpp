@@ -2,6 +2,8 @@
 
 #include "calendar/notice.hpp"
 
+#include "testutil.hpp"
+
 #include <doctest/doctest.h>
 
 #include <map>
@@ -15,26 +17,11 @@ using books::EntryStatus;
 using calendar::Date;
 using calendar::IsoWeek;
 using calendar::Month;
+using testutil::day;
+using testutil::iso_week;
+using testutil::month;
 
 namespace {
-
-Date day(std::string_view text) {
-  const auto parsed = calendar::parse_date(text);
-  REQUIRE_MESSAGE(parsed.has_value(), "test date does not parse: ", std::string(text));
-  return *parsed;
-}
-
-IsoWeek iso_week(std::string_view text) {
-  const auto parsed = calendar::parse_iso_week(text);
-  REQUIRE_MESSAGE(parsed.has_value(), "test week does not parse: ", std::string(text));
-  return *parsed;
-}
-
-Month month(std::string_view text) {
-  const auto parsed = calendar::parse_month(text);
-  REQUIRE_MESSAGE(parsed.has_value(), "test month does not parse: ", std::string(text));
-  return *parsed;
-}
 
 books::Terms terms(std::string_view from, std::int64_t hours_hundredths, std::int64_t rate_hundredths) {
   return {day(from), money::Hours::from_hundredths(hours_hundredths), money::Money::from_hundredths(rate_hundredths)};

@@ -2,17 +2,17 @@
 // hang or exhaust memory. Also the regression tests of what fuzzing found (fuzz/README.md).
 #include "books/load.hpp"
 
+#include "testutil.hpp"
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 #include <string_view>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -310,32 +310,24 @@ namespace {
 class TempBooks {
 public:
   TempBooks() {
-    m_root = fs::temp_directory_path() /
-             fmt::format("honorar-test-hostile-{}-{}", ::getpid(), std::random_device{}());
-    fs::create_directories(m_root / "contracts");
-    fs::create_directories(m_root / "timelog");
+    fs::create_directories(root() / "contracts");
+    fs::create_directories(root() / "timelog");
     write("honorar.toml", k_settings);
     write("contracts/c1.toml", k_contract);
   }
   ~TempBooks() {
     std::error_code ec;
-    fs::remove_all(m_root, ec);
     if (!m_outside.empty()) fs::remove_all(m_outside, ec);
   }
   TempBooks(const TempBooks&) = delete;
   TempBooks& operator=(const TempBooks&) = delete;
 
-  const fs::path& root() const { return m_root; }
-  void write(const fs::path& rel, std::string_view text) const {
-    fs::create_directories((m_root / rel).parent_path());
-    std::ofstream out(m_root / rel, std::ios::binary | std::ios::trunc);
-    out << text;
-    REQUIRE(out.good());
-  }
+  const fs::path& root() const { return m_dir.path(); }
+  void write(const fs::path& rel, std::string_view text) const { m_dir.write(rel, text); }
   // A folder next to the books (outside them), with a time log.
   const fs::path& outside() {
     if (m_outside.empty()) {
-      m_outside = m_root.string() + "-outside";
+      m_outside = root().string() + "-outside";
       fs::create_directories(m_outside / "folder");
       std::ofstream(m_outside / "log.csv") << k_csv_log;
       std::ofstream(m_outside / "folder" / "log.csv") << k_csv_log;
@@ -350,12 +342,12 @@ public:
   Result load() const {
     diag::Diagnostics diags;
     books::LoadOptions options; // no cache
-    books::Books b = books::load_books(m_root, diags, options);
+    books::Books b = books::load_books(root(), diags, options);
     return {std::move(b), report(diags)};
   }
 
 private:
-  fs::path m_root;
+  testutil::TempDir m_dir{"honorar-test-hostile"};
   fs::path m_outside;
 };
 

@@ -4,6 +4,8 @@
 #include "books/load.hpp"
 #include "books/timelog_cache.hpp"
 
+#include "testutil.hpp"
+
 #include <doctest/doctest.h>
 
 #include <fmt/format.h>
@@ -21,19 +23,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path fresh_dir(const std::string& name) {
-  static int counter = 0;
-  const fs::path dir = fs::temp_directory_path() / fmt::format("honorar-cache-test-{}-{}-{}", ::getpid(), name, ++counter);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-// A copy of examples/books (TOML and CSV time logs, expenses) to change at will.
-fs::path example_books(const std::string& name) {
-  const fs::path dir = fresh_dir(name);
-  fs::copy(fs::path(HONORAR_SOURCE_DIR) / "examples" / "books", dir / "books", fs::copy_options::recursive);
-  return dir / "books";
+// A copy of examples/books (TOML and CSV time logs, expenses) to change at will, in `dir`
+// (the tests put their cache files next to it).
+fs::path example_books(const testutil::TempDir& dir) {
+  fs::copy(fs::path(HONORAR_SOURCE_DIR) / "examples" / "books", dir.path() / "books", fs::copy_options::recursive);
+  return dir.path() / "books";
 }
 
 std::string read(const fs::path& p) {
@@ -104,7 +98,8 @@ void edit_keeping_size_and_mtime(const fs::path& f, std::string_view anchor, std
 } // namespace
 
 TEST_CASE("time-log cache: a warm load gives exactly what a cold one gives") {
-  const fs::path root = example_books("warm");
+  const testutil::TempDir dir("honorar-cache-test-warm");
+  const fs::path root = example_books(dir);
   const fs::path cache = root.parent_path() / "cache" / "books.cache";
   const std::string reference = snapshot(root, without_cache());
   wait_until_settled();
@@ -245,20 +240,20 @@ TEST_CASE("time-log cache: a warm load gives exactly what a cold one gives") {
   }
 
   SUBCASE("a cache of other books with the same file names is not mistaken for these") {
-    const fs::path other = example_books("other");
+    const testutil::TempDir other_dir("honorar-cache-test-other");
+    const fs::path other = example_books(other_dir);
     std::string text = read(other / "timelog" / "2026" / "03.toml");
     text += "\n[[entry]]\ncontract = \"2C-2025-003\"\ndate = 2026-03-30\nhours = 2\n";
     write(other / "timelog" / "2026" / "03.toml", text);
     CHECK(snapshot(other, with_cache(cache, nullptr)) == snapshot(other, without_cache()));
     CHECK(snapshot(root, with_cache(cache, nullptr)) == reference);
-    fs::remove_all(other.parent_path());
   }
 
-  fs::remove_all(root.parent_path());
 }
 
 TEST_CASE("time-log cache: random edits, cached loads equal uncached ones") {
-  const fs::path root = example_books("random");
+  const testutil::TempDir dir("honorar-cache-test-random");
+  const fs::path root = example_books(dir);
   const fs::path cache = root.parent_path() / "cache" / "books.cache";
   std::mt19937 rng(20251123);
   auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
@@ -311,11 +306,11 @@ TEST_CASE("time-log cache: random edits, cached loads equal uncached ones") {
     CHECK(snapshot(root, with_cache(cache, nullptr)) == expected);
     CHECK(snapshot(root, with_cache(cache, nullptr)) == expected); // and warm
   }
-  fs::remove_all(root.parent_path());
 }
 
 TEST_CASE("loader: threads and the fast path change nothing") {
-  const fs::path root = example_books("threads");
+  const testutil::TempDir dir("honorar-cache-test-threads");
+  const fs::path root = example_books(dir);
   const std::string reference = snapshot(root, without_cache());
   for (unsigned threads : {1U, 2U, 3U}) {
     for (bool fast : {false, true}) {
@@ -329,7 +324,6 @@ TEST_CASE("loader: threads and the fast path change nothing") {
       CHECK((stats.fast > 0) == fast);
     }
   }
-  fs::remove_all(root.parent_path());
 }
 
 TEST_CASE("books::content_hash") {

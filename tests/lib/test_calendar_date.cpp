@@ -1,5 +1,7 @@
 #include "calendar/date.hpp"
 
+#include "testutil.hpp"
+
 #include <date/date.h>
 #include <date/iso_week.h>
 #include <doctest/doctest.h>
@@ -11,14 +13,9 @@
 using calendar::Date;
 using calendar::IsoWeek;
 using calendar::Month;
+using testutil::day;
 
 namespace {
-
-Date day(std::string_view text) {
-  const auto parsed = calendar::parse_date(text);
-  REQUIRE_MESSAGE(parsed.has_value(), "test date does not parse: ", std::string(text));
-  return *parsed;
-}
 
 IsoWeek week(int iso_year, unsigned number) {
   const auto parsed = IsoWeek::from_yw(iso_year, number);

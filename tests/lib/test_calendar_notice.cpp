@@ -1,5 +1,7 @@
 #include "calendar/notice.hpp"
 
+#include "testutil.hpp"
+
 #include <doctest/doctest.h>
 
 #include <array>
@@ -8,14 +10,9 @@
 using calendar::Date;
 using calendar::NoticeRule;
 using Kind = calendar::NoticeRule::Kind;
+using testutil::day;
 
 namespace {
-
-Date day(std::string_view text) {
-  const auto parsed = calendar::parse_date(text);
-  REQUIRE_MESSAGE(parsed.has_value(), "test date does not parse: ", std::string(text));
-  return *parsed;
-}
 
 NoticeRule rule(std::string_view text) {
   const auto parsed = NoticeRule::parse(text);

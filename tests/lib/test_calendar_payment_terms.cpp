@@ -1,19 +1,16 @@
 #include "calendar/payment_terms.hpp"
 
+#include "testutil.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 
 using calendar::Date;
 using calendar::PaymentTerms;
+using testutil::day;
 
 namespace {
-
-Date day(std::string_view text) {
-  const auto parsed = calendar::parse_date(text);
-  REQUIRE_MESSAGE(parsed.has_value(), "test date does not parse: ", std::string(text));
-  return *parsed;
-}
 
 PaymentTerms terms(std::string_view text) {
   const auto parsed = PaymentTerms::parse(text);

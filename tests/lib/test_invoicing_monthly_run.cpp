@@ -4,17 +4,16 @@
 #include "register/register.hpp"
 #include "render/json.hpp"
 
+#include "testutil.hpp"
+
 #include <doctest/doctest.h>
 
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
-#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -95,38 +94,20 @@ std::string read_bytes(const fs::path& path) {
 class TempBooks {
 public:
   TempBooks() {
-    static std::atomic<int> counter{0};
-    std::random_device random;
-    m_root = fs::temp_directory_path() / ("honorar-test-invoicing-" + std::to_string(::getpid()) + "-" +
-                                          std::to_string(counter++) + "-" + std::to_string(random()));
-    fs::create_directories(m_root);
     write("honorar.toml", settings_text());
     write("contracts/a.toml", contract_a());
     write("contracts/b.toml", k_contract_b);
   }
-  ~TempBooks() {
-    std::error_code ec;
-    fs::remove_all(m_root, ec);
-  }
-  TempBooks(const TempBooks&) = delete;
-  TempBooks& operator=(const TempBooks&) = delete;
+  const fs::path& root() const { return m_dir.path(); }
+  fs::path path(std::string_view rel) const { return root() / rel; }
+  bool exists(std::string_view rel) const { return fs::exists(root() / rel); }
+  std::string read(std::string_view rel) const { return read_bytes(root() / rel); }
 
-  const fs::path& root() const { return m_root; }
-  fs::path path(std::string_view rel) const { return m_root / rel; }
-  bool exists(std::string_view rel) const { return fs::exists(m_root / rel); }
-  std::string read(std::string_view rel) const { return read_bytes(m_root / rel); }
-
-  void write(std::string_view rel, std::string_view text) const {
-    const fs::path p = m_root / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out << text;
-    REQUIRE(out.good());
-  }
+  void write(std::string_view rel, std::string_view text) const { m_dir.write(rel, text); }
 
   books::Books load() const {
     diag::Diagnostics diags;
-    books::Books b = books::load_books(m_root, diags);
+    books::Books b = books::load_books(root(), diags);
     std::string problems;
     for (const diag::Diagnostic& d : diags.items()) problems += d.to_string() + "\n";
     REQUIRE_MESSAGE(!diags.has_errors(), "the test books do not load:\n", problems);
@@ -134,7 +115,7 @@ public:
   }
 
 private:
-  fs::path m_root;
+  testutil::TempDir m_dir{"honorar-test-invoicing"};
 };
 
 invoicing::Outcome invoice(const books::Books& b, std::string_view month, std::string_view today,

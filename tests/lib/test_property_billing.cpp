@@ -22,6 +22,8 @@
 #include "invoicing/monthly_run.hpp"
 #include "register/register.hpp"
 
+#include "testutil.hpp"
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
@@ -29,12 +31,10 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <random>
 #include <set>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -48,6 +48,7 @@ using calendar::Month;
 using money::Hours;
 using money::Money;
 using money::Rational;
+using testutil::day;
 
 namespace {
 
@@ -75,8 +76,6 @@ public:
 private:
   std::mt19937_64 m_engine;
 };
-
-Date day(int y, unsigned m, unsigned d) { return *Date::from_ymd(y, m, d); }
 
 // A rate: whole kroner (amounts exact) or with øre (amounts may round per line).
 Money random_rate(Random& r, bool whole_kroner) {
@@ -349,19 +348,11 @@ namespace {
 // Books on disk for invoicing::invoice_month, written from a model.
 class DiskBooks {
 public:
-  explicit DiskBooks(std::uint64_t seed) {
-    m_root = fs::temp_directory_path() /
-             fmt::format("honorar-property-{}-{}-{}", ::getpid(), seed, std::random_device{}());
-    fs::create_directories(m_root / "contracts");
-    fs::create_directories(m_root / "timelog");
+  explicit DiskBooks(std::uint64_t seed) : m_dir(fmt::format("honorar-property-{}", seed)) {
+    fs::create_directories(root() / "contracts");
+    fs::create_directories(root() / "timelog");
   }
-  ~DiskBooks() {
-    std::error_code ec;
-    fs::remove_all(m_root, ec);
-  }
-  DiskBooks(const DiskBooks&) = delete;
-  DiskBooks& operator=(const DiskBooks&) = delete;
-  const fs::path& root() const { return m_root; }
+  const fs::path& root() const { return m_dir.path(); }
 
   void write(const books::Books& b) const {
     put("honorar.toml", fmt::format(R"([provider]
@@ -407,12 +398,8 @@ vat_exemption_note = "Momsfritaget jf. momslovens § 13, stk. 1, nr. 2"
   }
 
 private:
-  void put(const std::string& rel, const std::string& text) const {
-    std::ofstream out(m_root / rel, std::ios::binary | std::ios::trunc);
-    out << text;
-    REQUIRE(out.good());
-  }
-  fs::path m_root;
+  void put(const std::string& rel, const std::string& text) const { m_dir.write(rel, text); }
+  testutil::TempDir m_dir;
 };
 
 // Entries as the CSV writes them: hours rounded to hundredths, no from/to.

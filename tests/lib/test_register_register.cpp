@@ -1,45 +1,30 @@
 #include "register/register.hpp"
 
+#include "testutil.hpp"
+
 #include <doctest/doctest.h>
 
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using invoice_register::Connection;
 using invoice_register::Register;
 using invoice_register::StoredDocument;
+using testutil::day;
+using testutil::iso_week;
 
 namespace {
 
 // An empty temporary books directory, removed again at the end of the test.
-class TempDir {
+class TempDir : public testutil::TempDir {
 public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    std::random_device random;
-    m_path = fs::temp_directory_path() / ("honorar-test-register-" + std::to_string(::getpid()) + "-" +
-                                          std::to_string(counter++) + "-" + std::to_string(random()));
-    fs::create_directories(m_path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return m_path; }
-  fs::path db() const { return m_path / "honorar.db"; }
-
-private:
-  fs::path m_path;
+  TempDir() : testutil::TempDir("honorar-test-register") {}
+  fs::path db() const { return path() / "honorar.db"; }
 };
 
 std::string read_bytes(const fs::path& path) {
@@ -76,8 +61,6 @@ std::int64_t pragma_user_version(const fs::path& db) {
   return s.int64(0);
 }
 
-calendar::Date day(std::string_view text) { return *calendar::parse_date(text); }
-calendar::IsoWeek iso_week(std::string_view text) { return *calendar::parse_iso_week(text); }
 money::Money dkk(std::int64_t hundredths) { return money::Money::from_hundredths(hundredths); }
 money::Hours hours(std::int64_t hundredths) { return money::Hours::from_hundredths(hundredths); }
 

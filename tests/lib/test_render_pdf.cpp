@@ -1,15 +1,15 @@
 #include "books/identifiers.hpp"
 #include "render/format.hpp"
 
+#include "testutil.hpp"
+
 #include <doctest/doctest.h>
 
-#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -23,20 +23,15 @@ render::Json golden(const std::string& name) {
 
 // The text of a PDF as `pdftotext -layout` reads it (poppler-utils).
 std::string pdf_text(const std::string& pdf) {
-  static std::atomic<int> counter{0};
-  const fs::path file =
-      fs::temp_directory_path() / ("honorar-test-pdf-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".pdf");
-  {
-    std::ofstream out(file, std::ios::binary);
-    out.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
-  }
+  const testutil::TempDir dir("honorar-test-pdf");
+  const fs::path file = dir.path() / "document.pdf";
+  std::ofstream(file, std::ios::binary) << pdf;
   std::string text;
   FILE* pipe = ::popen(("pdftotext -layout '" + file.string() + "' - 2>&1").c_str(), "r");
   REQUIRE(pipe != nullptr);
   char buffer[4096];
   while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
   const int status = ::pclose(pipe);
-  fs::remove(file);
   INFO(text);
   REQUIRE(status == 0);
   return text;

@@ -1,0 +1,161 @@
+// books::load_settings: honorar.toml, every key and every error.
+#include "books/load.hpp"
+
+#include "testutil.hpp"
+#include "testutil_books.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+using money::Percent;
+using testutil::k_settings;
+using testutil::remove_key;
+using testutil::replace_key;
+using testutil::report;
+
+namespace {
+
+struct LoadedSettings {
+  books::Settings settings;
+  std::string diagnostics;
+};
+
+LoadedSettings load_settings(std::string text) {
+  diag::Diagnostics diags;
+  LoadedSettings out{books::load_settings("honorar.toml", std::move(text), diags), {}};
+  out.diagnostics = report(diags);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("books::load_settings") {
+  SUBCASE("complete settings are read with every field") {
+    const LoadedSettings loaded = load_settings(std::string(k_settings));
+    CHECK(loaded.diagnostics == "");
+    const books::Settings& s = loaded.settings;
+    CHECK(s.provider.name == "2nd Chance 2020");
+    CHECK(s.provider.cvr == "12345674");
+    CHECK(s.provider.address == std::vector<std::string>{"Hovedgaden 1", "4000 Roskilde"});
+    CHECK(s.provider.email == "faktura@example.dk");
+    CHECK(s.provider.bank.reg == "1234");
+    CHECK(s.provider.bank.account == "1234567890");
+    CHECK(s.provider.bank.iban == "");
+    CHECK(s.invoicing.from.to_string() == "2025-11");
+    CHECK(s.invoicing.first_number == 1001);
+    CHECK(s.invoicing.payment_terms.from_month_end());
+    CHECK(s.invoicing.payment_terms.days() == 30);
+    CHECK(s.invoicing.vat.exempt());
+    CHECK(s.invoicing.vat_exemption_note == "Momsfritaget jf. momslovens § 13, stk. 1, nr. 2");
+  }
+
+  SUBCASE("optional keys left out take their defaults") {
+    std::string text = remove_key(remove_key(std::string(k_settings), "first_number"), "payment_terms");
+    text = remove_key(remove_key(std::move(text), "vat"), "email");
+    const LoadedSettings loaded = load_settings(text);
+    CHECK(loaded.diagnostics == "");
+    CHECK(loaded.settings.provider.email == "");
+    CHECK(loaded.settings.invoicing.first_number == 1);
+    CHECK_FALSE(loaded.settings.invoicing.payment_terms.from_month_end());
+    CHECK(loaded.settings.invoicing.payment_terms.days() == 30);
+    CHECK(loaded.settings.invoicing.vat.exempt());
+  }
+
+  SUBCASE("a bank account given as IBAN and BIC") {
+    const LoadedSettings loaded = load_settings(
+        replace_key(std::string(k_settings), "bank", R"(bank = { iban = "DK50 0040 0440 1162 43", bic = "NDEADKKK" })"));
+    CHECK(loaded.diagnostics == "");
+    CHECK(loaded.settings.provider.bank.iban == "DK5000400440116243");
+    CHECK(loaded.settings.provider.bank.bic == "NDEADKKK");
+    CHECK(loaded.settings.provider.bank.reg == "");
+  }
+
+  SUBCASE("an invalid CVR") {
+    CHECK(load_settings(replace_key(std::string(k_settings), "cvr", "cvr = \"12345675\"")).diagnostics ==
+          "honorar.toml:3:7: error: CVR number '12345675' is not valid (8 digits, modulus 11)\n");
+  }
+
+  SUBCASE("a CVR of 9 digits") {
+    CHECK(load_settings(replace_key(std::string(k_settings), "cvr", "cvr = \"123456740\"")).diagnostics ==
+          "honorar.toml:3:7: error: CVR number '123456740' is not valid (8 digits, modulus 11)\n");
+  }
+
+  SUBCASE("a CVR given as a number") {
+    CHECK(load_settings(replace_key(std::string(k_settings), "cvr", "cvr = 12345674")).diagnostics ==
+          "honorar.toml:3:7: error: 'cvr' must be a string, not an integer\n");
+  }
+
+  SUBCASE("an unknown key in [provider]") {
+    CHECK(load_settings(replace_key(std::string(k_settings), "email", "emial = \"a@example.dk\"")).diagnostics ==
+          "honorar.toml:5:1: error: unknown key 'emial' in [provider] (did you mean 'email'?)\n");
+  }
+
+  SUBCASE("an unknown key in the bank table") {
+    CHECK(load_settings(replace_key(std::string(k_settings), "bank",
+                                    R"(bank = { reg = "1234", acount = "1234567890" })"))
+              .diagnostics == "honorar.toml:6:8: error: bank needs both 'reg' and 'account'\n"
+                              "honorar.toml:6:24: error: unknown key 'acount' in bank (did you mean 'account'?)\n");
+  }
+
+  SUBCASE("a top-level key after [invoicing] belongs to [invoicing]") {
+    CHECK(load_settings(std::string(k_settings) + "documents = {}\n").diagnostics ==
+          "honorar.toml:14:1: error: unknown key 'documents' in [invoicing]\n");
+  }
+
+  SUBCASE("[provider] and [invoicing] missing") {
+    CHECK(load_settings("").diagnostics == "honorar.toml:1:1: error: honorar.toml is missing the required key 'provider'\n"
+                                          "honorar.toml:1:1: error: honorar.toml is missing the required key 'invoicing'\n");
+  }
+
+  SUBCASE("[invoicing] from that is not a month") {
+    CHECK(load_settings(replace_key(std::string(k_settings), "from", "from = \"2025-13\"")).diagnostics ==
+          "honorar.toml:9:8: error: 'from' must be a month YYYY-MM, not \"2025-13\"\n");
+  }
+
+  SUBCASE("payment terms that do not parse") {
+    CHECK(load_settings(replace_key(std::string(k_settings), "payment_terms", "payment_terms = \"netto\""))
+              .diagnostics == "honorar.toml:11:17: error: payment terms \"netto\" do not parse (expected e.g. \"30 "
+                              "dage\" or \"løbende måned + 30 dage\")\n");
+  }
+
+  SUBCASE("vat of 25 percent") {
+    const LoadedSettings loaded = load_settings(replace_key(std::string(k_settings), "vat", "vat = 25"));
+    CHECK(loaded.diagnostics == "");
+    CHECK(loaded.settings.invoicing.vat.percent == Percent::from_units(25));
+  }
+
+  SUBCASE("vat of 0") {
+    CHECK(load_settings(replace_key(std::string(k_settings), "vat", "vat = 0")).diagnostics ==
+          "honorar.toml:12:7: error: 'vat' must be more than 0 and at most 100 percent\n");
+  }
+
+  SUBCASE("vat as a word other than \"exempt\"") {
+    CHECK(load_settings(replace_key(std::string(k_settings), "vat", "vat = \"free\"")).diagnostics ==
+          "honorar.toml:12:7: error: 'vat' must be \"exempt\" or a percentage such as 25, not \"free\"\n");
+  }
+
+  SUBCASE("exempt VAT without an exemption note") {
+    CHECK(load_settings(remove_key(std::string(k_settings), "vat_exemption_note")).diagnostics ==
+          "honorar.toml:8:1: error: [invoicing] needs a 'vat_exemption_note' when vat is \"exempt\"\n");
+  }
+
+  SUBCASE("VAT exempt by default without an exemption note") {
+    std::string text = remove_key(remove_key(std::string(k_settings), "vat_exemption_note"), "vat");
+    CHECK(load_settings(text).diagnostics ==
+          "honorar.toml:8:1: error: [invoicing] needs a 'vat_exemption_note' when vat is \"exempt\"\n");
+  }
+
+  SUBCASE("exempt VAT with an empty exemption note") {
+    CHECK(load_settings(replace_key(std::string(k_settings), "vat_exemption_note", "vat_exemption_note = \"\""))
+              .diagnostics == "honorar.toml:13:22: error: [invoicing] needs a 'vat_exemption_note' when vat is \"exempt\"\n");
+  }
+
+  SUBCASE("no exemption note is needed with a VAT percentage") {
+    std::string text = remove_key(std::string(k_settings), "vat_exemption_note");
+    const LoadedSettings loaded = load_settings(replace_key(std::move(text), "vat", "vat = 25"));
+    CHECK(loaded.diagnostics == "");
+  }
+}
