@@ -14,6 +14,7 @@
 // paths or goes to the full loader.
 #include "books/fast_timelog.hpp"
 
+#include "books/entry_rules.hpp"
 #include "books/identifiers.hpp"
 #include "money/fixed2.hpp"
 
@@ -24,9 +25,6 @@
 
 namespace books {
 namespace {
-
-constexpr std::int64_t k_max_entry_hours = 24 * 100;     // as in timelog_toml.cpp
-constexpr std::int64_t k_max_expense = 1'000'000 * 100;  // as in timelog_toml.cpp
 
 enum class Kind : std::uint8_t { none, string, date, time, number };
 
@@ -214,13 +212,6 @@ bool rest_is_blank(const char* p, const char* eol) {
   return true;
 }
 
-std::optional<EntryStatus> parse_status(std::string_view s) { // as in timelog_toml.cpp
-  if (s.empty() || s == "delivered") return EntryStatus::delivered;
-  if (s == "citizen-absent") return EntryStatus::citizen_absent;
-  if (s == "staff-absent") return EntryStatus::staff_absent;
-  return std::nullopt;
-}
-
 std::optional<calendar::Date> date_of(const Value& v) {
   if (v.kind == Kind::date) return calendar::Date::from_ymd(v.a, static_cast<unsigned>(v.b), static_cast<unsigned>(v.c));
   if (v.kind == Kind::string) return calendar::parse_date(string_of(v));
@@ -233,14 +224,7 @@ std::optional<int> minutes_of(const Value& v) {
     if (v.c != 0) return std::nullopt;
     return v.a * 60 + v.b;
   }
-  if (v.kind == Kind::string) {
-    const std::string s = string_of(v);
-    if (s.size() == 5 && is_digit(s[0]) && is_digit(s[1]) && s[2] == ':' && is_digit(s[3]) && is_digit(s[4])) {
-      const int hour = two_digits(s.data());
-      const int minute = two_digits(s.data() + 3);
-      if (hour < 24 && minute < 60) return hour * 60 + minute;
-    }
-  }
+  if (v.kind == Kind::string) return parse_time_of_day(string_of(v));
   return std::nullopt;
 }
 
@@ -359,20 +343,21 @@ private:
     if (has_hours) {
       if (has_from || has_to || v[e_hours].kind != Kind::number) return false;
       const auto h = money::parse_hundredths(v[e_hours].raw);
-      if (!h || *h <= 0 || *h > k_max_entry_hours) return false;
+      if (!h || !entry_hours_in_range(*h)) return false;
       e.hours = money::Rational(*h, 100);
     } else {
       if (!has_from || !has_to) return false;
       const auto from = minutes_of(v[e_from]);
       const auto to = minutes_of(v[e_to]);
-      if (!from || !to || *to <= *from) return false;
+      if (!from || !to || !from_to_in_order(*from, *to)) return false;
       e.from_minute = static_cast<std::int16_t>(*from);
       e.to_minute = static_cast<std::int16_t>(*to);
       e.hours = money::Rational(*to - *from, 60);
     }
     if (v[e_status].kind != Kind::none) {
       if (v[e_status].kind != Kind::string) return false;
-      const auto status = v[e_status].escaped ? parse_status(string_of(v[e_status])) : parse_status(v[e_status].raw);
+      const auto status =
+          v[e_status].escaped ? parse_entry_status(string_of(v[e_status])) : parse_entry_status(v[e_status].raw);
       if (!status) return false;
       e.status = *status;
     }
@@ -395,7 +380,7 @@ private:
     if (!date) return false;
     if (v[x_amount].kind != Kind::number) return false;
     const auto amount = money::parse_hundredths(v[x_amount].raw);
-    if (!amount || *amount <= 0 || *amount > k_max_expense) return false;
+    if (!amount || !expense_amount_in_range(*amount)) return false;
     if (v[x_text].kind != Kind::string) return false;
     x.text = string_of(v[x_text]);
     if (x.text.empty() || find_cpr_like(x.text)) return false;

@@ -14,6 +14,8 @@
 //   u32:n_expenses (u32:id i32:date i64:amount u32:line u32:column u16:text_len text)*
 #include "books/timelog_cache.hpp"
 
+#include "books/entry_rules.hpp"
+
 #include <fcntl.h>
 #include <link.h>
 #include <sys/mman.h>
@@ -201,7 +203,9 @@ std::string serialize_timelog(std::span<const Entry> entries, std::span<const Ex
   for (const Entry& e : entries) {
     if (e.where.line < 0 || e.where.column < 0 || e.from_minute.has_value() != e.to_minute.has_value()) return {};
     const bool times = e.from_minute.has_value();
-    if (times && (*e.from_minute < 0 || *e.from_minute > 24 * 60 || *e.to_minute < 0 || *e.to_minute > 24 * 60)) return {};
+    if (times && (*e.from_minute < 0 || *e.from_minute > k_minutes_per_day || *e.to_minute < 0 ||
+                  *e.to_minute > k_minutes_per_day))
+      return {};
     out.put(ref_of.at(e.contract));
     out.put(static_cast<std::int32_t>(e.date.days_since_epoch()));
     out.put(e.hours); // its bytes: restored without re-normalising (same build, see fingerprint())
@@ -346,7 +350,7 @@ bool TimelogCache::restore(std::string_view blob, const std::string& rel, const 
     if (!in.get(ref) || !in.get(date) || !in.get(hours) || !in.get(status) || !in.get(flags) || !in.get(from) ||
         !in.get(to) || !in.get(line) || !in.get(column))
       return give_up();
-    if (ref >= index_of.size() || hours.den() <= 0 || status > static_cast<std::uint8_t>(EntryStatus::staff_absent) ||
+    if (ref >= index_of.size() || hours.den() <= 0 || status >= k_entry_status_names.size() ||
         flags > (k_has_times | k_has_text) || line > k_max_int || column > k_max_int)
       return give_up();
     const char* text = nullptr;

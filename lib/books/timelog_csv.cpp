@@ -1,4 +1,5 @@
 // timelog/**/*.csv: entries only (SPEC 1.3). RFC 4180 with a header naming the columns.
+#include "books/entry_rules.hpp"
 #include "books/free_text.hpp"
 #include "books/load.hpp"
 #include "books/suggest.hpp"
@@ -225,21 +226,18 @@ void load_timelog_csv(const std::string& rel_path, std::string_view text, const 
     e.where = SourceRef{path, row.line, row.column};
     const Field& contract = *field(k_contract);
     auto index = contracts.find(contract.text);
-    if (!index) diags.error(at(contract), fmt::format("unknown contract '{}'", contract.text));
+    if (!index) diags.error(at(contract), entry_message::unknown_contract(contract.text));
     const Field& date = *field(k_date);
     auto day = calendar::parse_date(date.text);
     if (!day) diags.error(at(date), fmt::format("'date' must be a date YYYY-MM-DD, not \"{}\"", date.text));
     const Field& hours = *field(k_hours);
     auto h = money::parse_hundredths(hours.text);
     if (!h) diags.error(at(hours), fmt::format("'hours' must be a number with at most 2 decimals, not \"{}\"", hours.text));
-    else if (*h <= 0 || *h > 24 * 100) diags.error(at(hours), "'hours' must be more than 0 and at most 24");
+    else if (!entry_hours_in_range(*h)) diags.error(at(hours), entry_message::hours_out_of_range());
     else e.hours = money::Rational(*h, 100);
     const Field& status = *field(k_status);
-    if (status.text.empty() || status.text == "delivered") e.status = EntryStatus::delivered;
-    else if (status.text == "citizen-absent") e.status = EntryStatus::citizen_absent;
-    else if (status.text == "staff-absent") e.status = EntryStatus::staff_absent;
-    else
-      diags.error(at(status), fmt::format("'status' must be delivered, citizen-absent or staff-absent, not \"{}\"", status.text));
+    if (auto s = parse_entry_status(status.text)) e.status = *s;
+    else diags.error(at(status), entry_message::bad_status(status.text));
     std::string_view staff_text, note_text;
     if (const Field* staff = field(k_staff)) {
       check_no_cpr("staff", staff->text, at(*staff), diags);

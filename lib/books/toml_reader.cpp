@@ -1,5 +1,6 @@
 #include "books/toml_reader.hpp"
 
+#include "books/entry_rules.hpp"
 #include "books/suggest.hpp"
 #include "money/fixed2.hpp"
 
@@ -381,12 +382,7 @@ std::optional<int> TableReader::time_of_day(std::string_view key, Need need) {
   }
   if (const auto* s = node->as_string()) {
     const std::string& v = s->get();
-    auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    if (v.size() == 5 && digit(v[0]) && digit(v[1]) && v[2] == ':' && digit(v[3]) && digit(v[4])) {
-      const int hour = (v[0] - '0') * 10 + (v[1] - '0');
-      const int minute = (v[3] - '0') * 10 + (v[4] - '0');
-      if (hour < 24 && minute < 60) return hour * 60 + minute;
-    }
+    if (auto minutes = parse_time_of_day(v)) return minutes;
     error(key, fmt::format("'{}' must be a time HH:MM, not \"{}\"", key, v));
     return std::nullopt;
   }
