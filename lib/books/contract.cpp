@@ -140,7 +140,7 @@ bool load_contract(const std::string& rel_path, std::string text, Contract& c, d
     c.where = r.location_of("id");
   }
   c.citizen = read_text(r, "citizen", Need::required);
-  if (codepoints(c.citizen) > 32) r.error("citizen", "'citizen' must be initials or a pseudonym of at most 32 characters");
+  if (util::codepoints(c.citizen) > 32) r.error("citizen", "'citizen' must be initials or a pseudonym of at most 32 characters");
   c.service = read_text(r, "service", Need::required);
   c.legal_basis = read_text(r, "legal_basis", Need::optional);
   c.case_ref = read_text(r, "case_ref", Need::optional);

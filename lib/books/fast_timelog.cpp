@@ -17,6 +17,7 @@
 #include "books/entry_rules.hpp"
 #include "books/identifiers.hpp"
 #include "money/fixed2.hpp"
+#include "util/utf8.hpp"
 
 #include <array>
 #include <cstdint>
@@ -61,24 +62,6 @@ int hex_value(char c) {
 }
 int two_digits(const char* p) { return (p[0] - '0') * 10 + (p[1] - '0'); }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // The text of a string value; escapes were validated when the value was scanned.
 std::string string_of(const Value& v) {
   if (!v.escaped) return std::string(v.raw);
@@ -103,7 +86,7 @@ std::string string_of(const Value& v) {
       const std::size_t digits = esc == 'u' ? 4 : 8;
       std::uint32_t cp = 0;
       for (std::size_t k = 1; k <= digits; ++k) cp = cp * 16 + static_cast<std::uint32_t>(hex_value(v.raw[i + k]));
-      append_utf8(out, cp);
+      util::append_utf8(out, cp);
       i += digits;
     }
     }
@@ -411,52 +394,9 @@ private:
 
 } // namespace
 
-bool is_valid_utf8(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* const end = p + text.size();
-  while (p < end) {
-    // ASCII runs eight bytes at a time.
-    while (end - p >= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, p, 8);
-      if (word & 0x8080808080808080ULL) break;
-      p += 8;
-    }
-    if (p >= end) break;
-    const unsigned char c = *p;
-    if (c < 0x80) {
-      ++p;
-      continue;
-    }
-    int n = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (end - p <= n) return false;
-    for (int k = 1; k <= n; ++k) {
-      if ((p[k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[k] & 0x3F);
-    }
-    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    p += n + 1;
-  }
-  return true;
-}
-
 bool fast_timelog_toml(const std::string& rel_path, std::string_view text, const ContractIndex& contracts,
                        std::vector<Entry>& entries, std::vector<Expense>& expenses, TextArena& texts) {
-  if (!is_valid_utf8(text)) return false;
+  if (!util::is_valid_utf8(text)) return false;
   const std::size_t entries_before = entries.size();
   Parser parser(intern_path(rel_path), contracts, entries, texts);
   if (!parser.run(text)) {

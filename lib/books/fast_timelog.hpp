@@ -25,7 +25,4 @@ namespace books {
 bool fast_timelog_toml(const std::string& rel_path, std::string_view text, const ContractIndex& contracts,
                        std::vector<Entry>& entries, std::vector<Expense>& expenses, TextArena& texts);
 
-// Whether `text` is valid UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
-bool is_valid_utf8(std::string_view text);
-
 } // namespace books

@@ -12,36 +12,11 @@
 namespace books {
 namespace {
 
-// The offset of the first byte that is not part of valid UTF-8 text -- a NUL byte, an invalid,
-// overlong or truncated sequence, a surrogate, anything above U+10FFFF -- or npos. A CSV time log
-// is UTF-8 text (SPEC 1.3): anything else is refused whole, before its fields reach messages,
-// the JSON output or the register.
+// The offset of the first byte that is not part of valid UTF-8 text -- a NUL byte, or what
+// util::first_invalid_utf8 finds -- or npos. A CSV time log is UTF-8 text (SPEC 1.3): anything
+// else is refused whole, before its fields reach messages, the JSON output or the register.
 std::size_t first_invalid_byte(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0) return i;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) length = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) length = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) length = 4, cp = c & 0x07;
-    else return i;
-    if (i + length > text.size()) return i;
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((length == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return i;
-    i += length;
-  }
-  return std::string_view::npos;
+  return std::min(text.find('\0'), util::first_invalid_utf8(text));
 }
 
 // Reports the first invalid byte of `text` at its line and column; false if there is one.
@@ -51,7 +26,7 @@ bool check_utf8(const std::string& rel_path, std::string_view text, diag::Diagno
   const std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
   const std::size_t from = line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1;
   const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(from), '\n');
-  const auto column = 1 + codepoints(text.substr(from, bad - from));
+  const auto column = 1 + util::codepoints(text.substr(from, bad - from));
   const auto byte = static_cast<unsigned char>(text[bad]);
   diags.error({rel_path, static_cast<int>(line), static_cast<int>(column)},
               byte == 0 ? std::string("CSV: a NUL byte: a time log must be UTF-8 text; no entry of this file is read")
@@ -104,7 +79,7 @@ private:
       m_column_pos = m_line_start;
       m_column = 1;
     }
-    m_column += codepoints(m_text.substr(m_column_pos, m_pos - m_column_pos));
+    m_column += util::codepoints(m_text.substr(m_column_pos, m_pos - m_column_pos));
     m_column_pos = m_pos;
     return static_cast<int>(m_column);
   }
