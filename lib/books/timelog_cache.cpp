@@ -15,6 +15,7 @@
 #include "books/timelog_cache.hpp"
 
 #include "books/entry_rules.hpp"
+#include "util/file.hpp"
 
 #include <fcntl.h>
 #include <link.h>
@@ -23,7 +24,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -427,18 +427,12 @@ TimelogCacheWriter::~TimelogCacheWriter() {
 }
 
 bool TimelogCacheWriter::flush(std::string_view bytes) {
-  while (m_fd >= 0 && !bytes.empty()) {
-    const ssize_t n = ::write(m_fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(m_fd);
-      ::unlink(m_tmp.c_str());
-      m_fd = -1;
-      return false;
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return m_fd >= 0;
+  if (m_fd < 0) return false;
+  if (util::write_all(m_fd, bytes) == 0) return true;
+  ::close(m_fd);
+  ::unlink(m_tmp.c_str());
+  m_fd = -1;
+  return false;
 }
 
 bool TimelogCacheWriter::write(std::string_view bytes) {
