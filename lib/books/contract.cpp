@@ -1,9 +1,11 @@
 // contracts/*.toml (SPEC 1.2)
+#include "books/contract.hpp"
+
 #include "books/free_text.hpp"
 #include "books/identifiers.hpp"
-#include "books/load.hpp"
 #include "books/toml_reader.hpp"
 #include "books/vat.hpp"
+#include "util/utf8.hpp"
 
 #include <fmt/format.h>
 

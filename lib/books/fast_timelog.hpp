@@ -12,7 +12,8 @@
 // CPR-like text, ...): every diagnostic comes from the one full loader. tests/lib/
 // test_books_fast_timelog.cpp compares both paths on generated and hand-written inputs.
 
-#include "books/load.hpp"
+#include "books/contract_index.hpp"
+#include "books/model.hpp"
 
 #include <string>
 #include <string_view>

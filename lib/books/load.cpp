@@ -1,7 +1,9 @@
 // The whole books directory: find the files, load each, and cross-check (SPEC §1, §5).
 #include "books/load.hpp"
 
+#include "books/contract.hpp"
 #include "books/parallel.hpp"
+#include "books/settings.hpp"
 #include "books/timelog_files.hpp"
 #include "util/file.hpp"
 

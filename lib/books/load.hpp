@@ -7,8 +7,6 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
-#include <string>
-#include <unordered_map>
 
 namespace books {
 
@@ -61,32 +59,5 @@ inline constexpr std::uint64_t k_default_cache_min_bytes = 1 << 20;
 
 // load_books with explicit options (tests; `load_books(root, diags)` uses from_environment).
 Books load_books(const std::filesystem::path& root, diag::Diagnostics& diags, const LoadOptions& options);
-
-// The parts, for tests and for the loaders of each file kind. `rel_path` names the file in
-// messages; `text` is its content.
-Settings load_settings(const std::string& rel_path, std::string text, diag::Diagnostics& diags);
-// Returns false when the contract has errors (it is then still returned as far as it was read,
-// so that entries naming it do not cause follow-up errors).
-bool load_contract(const std::string& rel_path, std::string text, Contract& out, diag::Diagnostics& diags);
-
-// Contract ids -> index, for the time-log loaders.
-class ContractIndex {
-public:
-  explicit ContractIndex(const std::vector<Contract>& contracts);
-  std::optional<std::size_t> find(std::string_view id) const;
-  const Contract& at(std::size_t i) const { return m_contracts[i]; }
-
-private:
-  const std::vector<Contract>& m_contracts;
-  std::unordered_map<std::string_view, std::size_t> m_by_id; // the first contract with each id
-};
-
-// The entries' staff and note texts go to `texts`, which must outlive the entries (Books keeps
-// its arenas in Books::text_storage).
-void load_timelog_toml(const std::string& rel_path, std::string text, const ContractIndex& contracts,
-                       std::vector<Entry>& entries, std::vector<Expense>& expenses, TextArena& texts,
-                       diag::Diagnostics& diags);
-void load_timelog_csv(const std::string& rel_path, std::string_view text, const ContractIndex& contracts,
-                      std::vector<Entry>& entries, TextArena& texts, diag::Diagnostics& diags);
 
 } // namespace books

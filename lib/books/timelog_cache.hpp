@@ -19,7 +19,8 @@
 // no diagnostic, like a fresh parse. Anything else -- a missing, foreign, truncated or damaged
 // cache -- is a miss: the file is parsed.
 
-#include "books/load.hpp"
+#include "books/contract_index.hpp"
+#include "books/model.hpp"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,8 +1,10 @@
 // timelog/**/*.csv: entries only (SPEC 1.3). RFC 4180 with a header naming the columns.
+#include "books/timelog_csv.hpp"
+
 #include "books/entry_rules.hpp"
 #include "books/free_text.hpp"
-#include "books/load.hpp"
 #include "books/suggest.hpp"
+#include "util/utf8.hpp"
 
 #include <fmt/format.h>
 

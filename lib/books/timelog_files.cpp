@@ -4,6 +4,8 @@
 #include "books/fast_timelog.hpp"
 #include "books/parallel.hpp"
 #include "books/timelog_cache.hpp"
+#include "books/timelog_csv.hpp"
+#include "books/timelog_toml.hpp"
 
 #include <fcntl.h>
 #include <sys/mman.h>

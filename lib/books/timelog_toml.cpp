@@ -1,7 +1,8 @@
 // timelog/**/*.toml: [[entry]] and [[expense]] tables (SPEC 1.3)
+#include "books/timelog_toml.hpp"
+
 #include "books/entry_rules.hpp"
 #include "books/free_text.hpp"
-#include "books/load.hpp"
 #include "books/toml_reader.hpp"
 
 #include <fmt/format.h>
@@ -96,17 +97,6 @@ void read_expense(const TomlFile& file, const toml::table& t, const ContractInde
 }
 
 } // namespace
-
-ContractIndex::ContractIndex(const std::vector<Contract>& contracts) : m_contracts(contracts) {
-  m_by_id.reserve(contracts.size());
-  for (std::size_t i = 0; i < contracts.size(); ++i) m_by_id.emplace(contracts[i].id, i);
-}
-
-std::optional<std::size_t> ContractIndex::find(std::string_view id) const {
-  auto it = m_by_id.find(id);
-  if (it == m_by_id.end()) return std::nullopt;
-  return it->second;
-}
 
 void load_timelog_toml(const std::string& rel_path, std::string text, const ContractIndex& contracts,
                        std::vector<Entry>& entries, std::vector<Expense>& expenses, TextArena& texts,

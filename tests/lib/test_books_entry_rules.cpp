@@ -2,7 +2,8 @@
 // every file type give the same message for the same mistake.
 #include "books/entry_rules.hpp"
 #include "books/fast_timelog.hpp"
-#include "books/load.hpp"
+#include "books/timelog_csv.hpp"
+#include "books/timelog_toml.hpp"
 
 #include <doctest/doctest.h>
 

@@ -2,7 +2,7 @@
 // (toml++): on every input, either the fast path declines (and appends nothing), or the full
 // loader reports no diagnostic and both give the same entries and expenses.
 #include "books/fast_timelog.hpp"
-#include "books/load.hpp"
+#include "books/timelog_toml.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,8 @@
 #include "books/load.hpp"
+#include "books/contract.hpp"
+#include "books/settings.hpp"
+#include "books/timelog_csv.hpp"
+#include "books/timelog_toml.hpp"
 
 #include <doctest/doctest.h>
 
