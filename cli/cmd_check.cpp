@@ -1,6 +1,7 @@
 // honorar check | tjek: validate the books (SPEC §5).
 #include "color.hpp"
 #include "context.hpp"
+#include "environment.hpp"
 #include "i18n.hpp"
 
 #include "billing/checks.hpp"
@@ -40,7 +41,8 @@ void add_check(CLI::App& app, Context& ctx) {
     ctx.run = [&ctx] {
       require_format(ctx, {"text", "json"});
       diag::Diagnostics diags;
-      books::Books books = books::load_books(ctx.books_dir(), diags);
+      const std::filesystem::path dir = ctx.books_dir();
+      books::Books books = books::load_books(dir, diags, load_options_from_environment(dir));
       billing::check_books(books, ctx.today(), diags);
       diags.sort();
       if (ctx.format == "json") {

@@ -1,5 +1,6 @@
 // Loading the books for a command: the same validation as `check`, then stop on an error.
 #include "context.hpp"
+#include "environment.hpp"
 #include "i18n.hpp"
 
 #include "billing/checks.hpp"
@@ -20,7 +21,8 @@ namespace detail {
 
 std::unique_ptr<const ValidBooks> load_books_without_checks(const Context& ctx, std::size_t& warnings) {
   diag::Diagnostics diags;
-  books::Books books = books::load_books(ctx.books_dir(), diags);
+  const std::filesystem::path dir = ctx.books_dir();
+  books::Books books = books::load_books(dir, diags, load_options_from_environment(dir));
   if (diags.has_errors()) {
     diags.sort();
     for (const diag::Diagnostic& d : diags.items())

@@ -88,10 +88,6 @@ std::vector<std::string> find_files(const fs::path& root, const fs::path& dir, b
 
 } // namespace
 
-Books load_books(const fs::path& root, diag::Diagnostics& diags) {
-  return load_books(root, diags, LoadOptions::from_environment(root));
-}
-
 Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptions& options) {
   std::error_code ec;
   if (!fs::is_directory(root, ec))

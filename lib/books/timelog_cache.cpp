@@ -25,7 +25,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <type_traits>
@@ -485,29 +484,14 @@ bool TimelogCacheWriter::commit() {
 // ---------------------------------------------------------------------------------------------
 // Location
 
-std::optional<CacheLocation> default_cache_location(const fs::path& root) {
+std::optional<fs::path> cache_file_for(const fs::path& dir, const fs::path& root) {
   std::error_code ec;
-  fs::path dir;
-  bool explicit_dir = false;
-  const char* setting = std::getenv("HONORAR_CACHE");
-  if (setting && *setting) {
-    const std::string_view s(setting);
-    if (s == "off" || s == "0" || s == "no" || s == "false") return std::nullopt;
-    dir = setting;
-    explicit_dir = true;
-  } else if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/') {
-    dir = fs::path(xdg) / "honorar";
-  } else if (const char* home = std::getenv("HOME"); home && *home == '/') {
-    dir = fs::path(home) / ".cache" / "honorar";
-  } else {
-    return std::nullopt;
-  }
   const fs::path books = fs::weakly_canonical(fs::absolute(root, ec), ec);
   if (ec) return std::nullopt;
   const std::string key = books.string();
   char name[40];
   std::snprintf(name, sizeof name, "books-%016llx.cache", static_cast<unsigned long long>(content_hash(key)));
-  return CacheLocation{dir / name, explicit_dir};
+  return dir / name;
 }
 
 } // namespace books
