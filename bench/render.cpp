@@ -10,6 +10,7 @@
 // formats of one document together. Wall time of this process only: no start-up, no disk.
 
 #include "render/format.hpp"
+#include "util/file.hpp"
 
 #include <fmt/core.h>
 
@@ -17,7 +18,6 @@
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -47,12 +47,12 @@ int main(int argc, char** argv) {
   fmt::print("| document | lines | json | text | xml | pdf | all its formats (median) | all its formats (p95) |\n");
   fmt::print("|---|---:|---:|---:|---:|---:|---:|---:|\n");
   for (int a = first; a < argc; ++a) {
-    std::ifstream in(argv[a]);
-    if (!in) {
+    const util::FileContent in = util::read_file(argv[a]);
+    if (in.status != util::FileContent::Status::ok) {
       fmt::print(stderr, "bench_render: cannot read {}\n", argv[a]);
       return 66;
     }
-    const render::IssuedDocument doc = render::document_from_json(render::Json::parse(in));
+    const render::IssuedDocument doc = render::document_from_json(render::Json::parse(in.text));
     const auto& all_formats = render::formats();
     const auto formats = render::formats_for(doc, books::DocumentSettings{});
     std::vector<std::vector<double>> per_format(formats.size());

@@ -1,6 +1,7 @@
 // honorar check | tjek: validate the books (SPEC §5).
 #include "color.hpp"
 #include "context.hpp"
+#include "environment.hpp"
 #include "exit_codes.hpp"
 #include "i18n.hpp"
 
@@ -44,7 +45,8 @@ void add_check(CLI::App& app, Context& ctx) {
     ctx.run = [&ctx, all] {
       require_format(ctx, {"text", "json"});
       diag::Diagnostics diags;
-      books::Books books = books::load_books(ctx.books_dir(), diags);
+      const std::filesystem::path dir = ctx.books_dir();
+      books::Books books = books::load_books(dir, diags, load_options_from_environment(dir));
       std::optional<billing::BilledState> billed;
       if (!diags.has_errors()) {
         invoicing::check_billed_contracts(books, register_busy_timeout_ms(), diags);

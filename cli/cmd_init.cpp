@@ -4,6 +4,8 @@
 #include "i18n.hpp"
 #include "init_templates.hpp"
 
+#include "util/file.hpp"
+
 #include <fmt/format.h>
 
 #include <fcntl.h>
@@ -25,17 +27,10 @@ void create_file(const fs::path& path, const std::string& content) {
   if (fd < 0)
     throw diag::Error(diag::ErrorKind::cant_write,
                       fmt::format(fmt::runtime(_("cannot create '{}': {}")), path.string(), std::strerror(errno)));
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int err = errno;
-      ::close(fd);
-      throw diag::Error(diag::ErrorKind::cant_write,
-                        fmt::format(fmt::runtime(_("cannot write '{}': {}")), path.string(), std::strerror(err)));
-    }
-    done += static_cast<std::size_t>(n);
+  if (const int err = util::write_all(fd, content)) {
+    ::close(fd);
+    throw diag::Error(diag::ErrorKind::cant_write,
+                      fmt::format(fmt::runtime(_("cannot write '{}': {}")), path.string(), std::strerror(err)));
   }
   if (::close(fd) != 0)
     throw diag::Error(diag::ErrorKind::cant_write,

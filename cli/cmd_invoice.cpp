@@ -1,5 +1,6 @@
 // honorar invoice | faktura: the monthly run (SPEC §3).
 #include "context.hpp"
+#include "environment.hpp"
 #include "exit_codes.hpp"
 #include "i18n.hpp"
 

@@ -76,10 +76,6 @@ auto with_valid_books(const Context& ctx, Work work) {
   }
 }
 
-// How long to wait for a register another run holds: $HONORAR_BUSY_TIMEOUT_MS (milliseconds),
-// else invoicing::k_default_busy_timeout_ms.
-int register_busy_timeout_ms();
-
 // "YYYY-MM-DD" or "today"; throws a usage error naming `what` otherwise.
 calendar::Date parse_cli_date(const std::string& text, const Context& ctx, std::string_view what);
 // "YYYY-MM" or "last" (the month before today); throws a usage error otherwise.

@@ -1,5 +1,6 @@
 // Loading the books for a command: the same validation as `check`, then stop on an error.
 #include "context.hpp"
+#include "environment.hpp"
 #include "i18n.hpp"
 
 #include "billing/checks.hpp"
@@ -13,15 +14,6 @@
 
 namespace cli {
 
-int register_busy_timeout_ms() {
-  // For tests and impatient scripts: how long to wait for a busy register.
-  if (const char* env = std::getenv("HONORAR_BUSY_TIMEOUT_MS"); env && *env) {
-    char* end = nullptr;
-    const long value = std::strtol(env, &end, 10);
-    if (*end == '\0' && value >= 0 && value <= 3'600'000) return static_cast<int>(value);
-  }
-  return invoicing::k_default_busy_timeout_ms;
-}
 
 std::unique_ptr<const ValidBooks> load_valid_books(const Context& ctx) {
   std::size_t warnings = 0;
@@ -34,7 +26,8 @@ namespace detail {
 
 std::unique_ptr<const ValidBooks> load_books_without_checks(const Context& ctx, std::size_t& warnings) {
   diag::Diagnostics diags;
-  books::Books books = books::load_books(ctx.books_dir(), diags);
+  const std::filesystem::path dir = ctx.books_dir();
+  books::Books books = books::load_books(dir, diags, load_options_from_environment(dir));
   if (!diags.has_errors()) invoicing::check_billed_contracts(books, register_busy_timeout_ms(), diags);
   if (diags.has_errors()) {
     diags.sort();

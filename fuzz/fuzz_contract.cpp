@@ -1,6 +1,6 @@
 // books::load_contract on any bytes: never crashes, hangs or leaks; a contract it accepts is
 // consistent (terms sorted from the start, suspensions ordered, a last day not before start).
-#include "books/load.hpp"
+#include "books/contract.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,5 +1,5 @@
 // books::load_settings (honorar.toml) on any bytes: never crashes, hangs or leaks.
-#include "books/load.hpp"
+#include "books/settings.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

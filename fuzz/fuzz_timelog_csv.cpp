@@ -1,6 +1,6 @@
 // books::load_timelog_csv on any bytes: never crashes, hangs or leaks; every entry it accepts
 // names a contract and has 0 < hours <= 24.
-#include "books/load.hpp"
+#include "books/timelog_csv.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

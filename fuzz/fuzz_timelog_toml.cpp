@@ -2,7 +2,7 @@
 // fast path (books/fast_timelog.hpp) accepts a file, the full loader (toml++) reads it without
 // a diagnostic and to exactly the same entries and expenses.
 #include "books/fast_timelog.hpp"
-#include "books/load.hpp"
+#include "books/timelog_toml.hpp"
 #include "fuzz_common.hpp"
 
 namespace {

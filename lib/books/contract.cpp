@@ -1,9 +1,11 @@
 // contracts/*.toml (SPEC 1.2)
+#include "books/contract.hpp"
+
 #include "books/free_text.hpp"
 #include "books/identifiers.hpp"
-#include "books/load.hpp"
 #include "books/toml_reader.hpp"
 #include "books/vat.hpp"
+#include "util/utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -140,7 +142,7 @@ bool load_contract(const std::string& rel_path, std::string text, Contract& c, d
     c.where = r.location_of("id");
   }
   c.citizen = read_text(r, "citizen", Need::required);
-  if (codepoints(c.citizen) > 32) r.error("citizen", "'citizen' must be initials or a pseudonym of at most 32 characters");
+  if (util::codepoints(c.citizen) > 32) r.error("citizen", "'citizen' must be initials or a pseudonym of at most 32 characters");
   c.service = read_text(r, "service", Need::required);
   c.legal_basis = read_text(r, "legal_basis", Need::optional);
   c.case_ref = read_text(r, "case_ref", Need::optional);

@@ -14,8 +14,10 @@
 // paths or goes to the full loader.
 #include "books/fast_timelog.hpp"
 
+#include "books/entry_rules.hpp"
 #include "books/identifiers.hpp"
 #include "money/fixed2.hpp"
+#include "util/utf8.hpp"
 
 #include <array>
 #include <cstdint>
@@ -24,9 +26,6 @@
 
 namespace books {
 namespace {
-
-constexpr std::int64_t k_max_entry_hours = 24 * 100;     // as in timelog_toml.cpp
-constexpr std::int64_t k_max_expense = 1'000'000 * 100;  // as in timelog_toml.cpp
 
 enum class Kind : std::uint8_t { none, string, date, time, number };
 
@@ -63,24 +62,6 @@ int hex_value(char c) {
 }
 int two_digits(const char* p) { return (p[0] - '0') * 10 + (p[1] - '0'); }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // The text of a string value; escapes were validated when the value was scanned.
 std::string string_of(const Value& v) {
   if (!v.escaped) return std::string(v.raw);
@@ -105,7 +86,7 @@ std::string string_of(const Value& v) {
       const std::size_t digits = esc == 'u' ? 4 : 8;
       std::uint32_t cp = 0;
       for (std::size_t k = 1; k <= digits; ++k) cp = cp * 16 + static_cast<std::uint32_t>(hex_value(v.raw[i + k]));
-      append_utf8(out, cp);
+      util::append_utf8(out, cp);
       i += digits;
     }
     }
@@ -214,13 +195,6 @@ bool rest_is_blank(const char* p, const char* eol) {
   return true;
 }
 
-std::optional<EntryStatus> parse_status(std::string_view s) { // as in timelog_toml.cpp
-  if (s.empty() || s == "delivered") return EntryStatus::delivered;
-  if (s == "citizen-absent") return EntryStatus::citizen_absent;
-  if (s == "staff-absent") return EntryStatus::staff_absent;
-  return std::nullopt;
-}
-
 std::optional<calendar::Date> date_of(const Value& v) {
   if (v.kind == Kind::date) return calendar::Date::from_ymd(v.a, static_cast<unsigned>(v.b), static_cast<unsigned>(v.c));
   if (v.kind == Kind::string) return calendar::parse_date(string_of(v));
@@ -233,14 +207,7 @@ std::optional<int> minutes_of(const Value& v) {
     if (v.c != 0) return std::nullopt;
     return v.a * 60 + v.b;
   }
-  if (v.kind == Kind::string) {
-    const std::string s = string_of(v);
-    if (s.size() == 5 && is_digit(s[0]) && is_digit(s[1]) && s[2] == ':' && is_digit(s[3]) && is_digit(s[4])) {
-      const int hour = two_digits(s.data());
-      const int minute = two_digits(s.data() + 3);
-      if (hour < 24 && minute < 60) return hour * 60 + minute;
-    }
-  }
+  if (v.kind == Kind::string) return parse_time_of_day(string_of(v));
   return std::nullopt;
 }
 
@@ -359,20 +326,21 @@ private:
     if (has_hours) {
       if (has_from || has_to || v[e_hours].kind != Kind::number) return false;
       const auto h = money::parse_hundredths(v[e_hours].raw);
-      if (!h || *h <= 0 || *h > k_max_entry_hours) return false;
+      if (!h || !entry_hours_in_range(*h)) return false;
       e.hours = money::Rational(*h, 100);
     } else {
       if (!has_from || !has_to) return false;
       const auto from = minutes_of(v[e_from]);
       const auto to = minutes_of(v[e_to]);
-      if (!from || !to || *to <= *from) return false;
+      if (!from || !to || !from_to_in_order(*from, *to)) return false;
       e.from_minute = static_cast<std::int16_t>(*from);
       e.to_minute = static_cast<std::int16_t>(*to);
       e.hours = money::Rational(*to - *from, 60);
     }
     if (v[e_status].kind != Kind::none) {
       if (v[e_status].kind != Kind::string) return false;
-      const auto status = v[e_status].escaped ? parse_status(string_of(v[e_status])) : parse_status(v[e_status].raw);
+      const auto status =
+          v[e_status].escaped ? parse_entry_status(string_of(v[e_status])) : parse_entry_status(v[e_status].raw);
       if (!status) return false;
       e.status = *status;
     }
@@ -395,7 +363,7 @@ private:
     if (!date) return false;
     if (v[x_amount].kind != Kind::number) return false;
     const auto amount = money::parse_hundredths(v[x_amount].raw);
-    if (!amount || *amount <= 0 || *amount > k_max_expense) return false;
+    if (!amount || !expense_amount_in_range(*amount)) return false;
     if (v[x_text].kind != Kind::string) return false;
     x.text = string_of(v[x_text]);
     if (x.text.empty() || find_cpr_like(x.text)) return false;
@@ -426,52 +394,9 @@ private:
 
 } // namespace
 
-bool is_valid_utf8(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* const end = p + text.size();
-  while (p < end) {
-    // ASCII runs eight bytes at a time.
-    while (end - p >= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, p, 8);
-      if (word & 0x8080808080808080ULL) break;
-      p += 8;
-    }
-    if (p >= end) break;
-    const unsigned char c = *p;
-    if (c < 0x80) {
-      ++p;
-      continue;
-    }
-    int n = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (end - p <= n) return false;
-    for (int k = 1; k <= n; ++k) {
-      if ((p[k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[k] & 0x3F);
-    }
-    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    p += n + 1;
-  }
-  return true;
-}
-
 bool fast_timelog_toml(const std::string& rel_path, std::string_view text, const ContractIndex& contracts,
                        std::vector<Entry>& entries, std::vector<Expense>& expenses, TextArena& texts) {
-  if (!is_valid_utf8(text)) return false;
+  if (!util::is_valid_utf8(text)) return false;
   const std::size_t entries_before = entries.size();
   Parser parser(intern_path(rel_path), contracts, entries, texts);
   if (!parser.run(text)) {

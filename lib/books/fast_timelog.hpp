@@ -12,7 +12,8 @@
 // CPR-like text, ...): every diagnostic comes from the one full loader. tests/lib/
 // test_books_fast_timelog.cpp compares both paths on generated and hand-written inputs.
 
-#include "books/load.hpp"
+#include "books/contract_index.hpp"
+#include "books/model.hpp"
 
 #include <string>
 #include <string_view>
@@ -24,8 +25,5 @@ namespace books {
 // (A refusal may leave unused bytes in `texts`.)
 bool fast_timelog_toml(const std::string& rel_path, std::string_view text, const ContractIndex& contracts,
                        std::vector<Entry>& entries, std::vector<Expense>& expenses, TextArena& texts);
-
-// Whether `text` is valid UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
-bool is_valid_utf8(std::string_view text);
 
 } // namespace books

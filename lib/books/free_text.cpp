@@ -12,11 +12,4 @@ bool check_no_cpr(std::string_view field, std::string_view text, const diag::Loc
   return false;
 }
 
-std::size_t codepoints(std::string_view text) {
-  std::size_t n = 0;
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 } // namespace books

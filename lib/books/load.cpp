@@ -1,66 +1,35 @@
 // The whole books directory: find the files, load each, and cross-check (SPEC §1, §5).
 #include "books/load.hpp"
 
+#include "books/contract.hpp"
 #include "books/parallel.hpp"
+#include "books/settings.hpp"
 #include "books/timelog_files.hpp"
+#include "util/file.hpp"
 
 #include <fmt/format.h>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 
 namespace books {
 namespace fs = std::filesystem;
 namespace {
 
 std::string read_file(const fs::path& path, const std::string& rel, diag::Diagnostics& diags) {
-  // One read into a buffer of the file's size (no stream copies: time logs can be large).
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    diags.error({rel, 0, 0}, "cannot be read");
-    return {};
-  }
-  std::string text;
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && static_cast<std::uint64_t>(st.st_size) > k_max_books_file_bytes) {
-    ::close(fd);
+  util::FileContent file = util::read_file(path, k_max_books_file_bytes);
+  switch (file.status) {
+  case util::FileContent::Status::ok: return std::move(file.text);
+  case util::FileContent::Status::cannot_open: diags.error({rel, 0, 0}, "cannot be read"); break;
+  case util::FileContent::Status::too_large:
     diags.error({rel, 0, 0}, fmt::format("is {} MiB, more than the {} MiB a file of the books may have: split it",
-                                         (static_cast<std::uint64_t>(st.st_size) + (1 << 20) - 1) >> 20,
-                                         k_max_books_file_bytes >> 20));
-    return {};
+                                         (file.size + (1 << 20) - 1) >> 20, k_max_books_file_bytes >> 20));
+    break;
+  case util::FileContent::Status::grew_too_large:
+    diags.error({rel, 0, 0},
+                fmt::format("is more than the {} MiB a file of the books may have: split it", k_max_books_file_bytes >> 20));
+    break;
   }
-  if (st.st_size > 0) text.reserve(static_cast<std::size_t>(st.st_size));
-  char chunk[1 << 16];
-  std::size_t done = 0;
-  while (true) {
-    if (text.capacity() > done) { // read straight into the buffer
-      text.resize(text.capacity());
-      const ssize_t n = ::read(fd, text.data() + done, text.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      done += static_cast<std::size_t>(n);
-      continue;
-    }
-    const ssize_t n = ::read(fd, chunk, sizeof chunk); // the file grew, or its size was unknown
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    text.resize(done);
-    text.append(chunk, static_cast<std::size_t>(n));
-    done += static_cast<std::size_t>(n);
-    if (done > k_max_books_file_bytes) { // it grew while being read (or is no plain file)
-      ::close(fd);
-      diags.error({rel, 0, 0}, fmt::format("is more than the {} MiB a file of the books may have: split it",
-                                           k_max_books_file_bytes >> 20));
-      return {};
-    }
-  }
-  text.resize(done);
-  ::close(fd);
-  return text;
+  return {};
 }
 
 // Whether `path` (canonical) is `dir` (canonical) or lies below it.
@@ -118,10 +87,6 @@ std::vector<std::string> find_files(const fs::path& root, const fs::path& dir, b
 }
 
 } // namespace
-
-Books load_books(const fs::path& root, diag::Diagnostics& diags) {
-  return load_books(root, diags, LoadOptions::from_environment(root));
-}
 
 Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptions& options) {
   std::error_code ec;

@@ -7,16 +7,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
-#include <string>
-#include <unordered_map>
 
 namespace books {
-
-// Reads honorar.toml, contracts/*.toml and timelog/**/*.{toml,csv}, reporting every problem of
-// the whole directory to `diags` (structural errors; the billing warnings come from
-// billing::check_books). Throws diag::Error(missing) when the books or honorar.toml are absent.
-// When diags.has_errors() afterwards, the returned Books must not be billed.
-Books load_books(const std::filesystem::path& root, diag::Diagnostics& diags);
 
 // The largest file the books may hold (honorar.toml, a contract, a time-log file). A larger one
 // is an error found before it is read (exit 65), so that a runaway or hostile file cannot
@@ -25,7 +17,8 @@ inline constexpr std::uint64_t k_max_books_file_bytes = std::uint64_t{128} << 20
 
 inline constexpr std::int64_t k_default_settle_ns = 2'000'000'000;
 
-// How load_books reads the time logs. The defaults come from the environment (from_environment).
+// How load_books reads the time logs. The defaults: no cache, the fast path, threads by core
+// count. The library reads no environment: the CLI fills these in (cli/environment.cpp).
 struct LoadOptions {
   // The time-log cache (lib/books/timelog_cache.hpp): its file, or none for no cache.
   std::optional<std::filesystem::path> cache_file;
@@ -50,43 +43,14 @@ struct LoadOptions {
     bool cache_written = false;
   };
   Stats* stats = nullptr;
-
-  // The cache at its default place ($HONORAR_CACHE, $XDG_CACHE_HOME/honorar, ~/.cache/honorar;
-  // HONORAR_CACHE=off: none), written for time logs of 1 MiB or more (any size when
-  // $HONORAR_CACHE names the directory). For measurements: HONORAR_FAST_PATH=off,
-  // HONORAR_THREADS=N.
-  static LoadOptions from_environment(const std::filesystem::path& root);
 };
+// The cache_min_bytes the CLI sets for its default cache directory.
 inline constexpr std::uint64_t k_default_cache_min_bytes = 1 << 20;
 
-// load_books with explicit options (tests; `load_books(root, diags)` uses from_environment).
-Books load_books(const std::filesystem::path& root, diag::Diagnostics& diags, const LoadOptions& options);
-
-// The parts, for tests and for the loaders of each file kind. `rel_path` names the file in
-// messages; `text` is its content.
-Settings load_settings(const std::string& rel_path, std::string text, diag::Diagnostics& diags);
-// Returns false when the contract has errors (it is then still returned as far as it was read,
-// so that entries naming it do not cause follow-up errors).
-bool load_contract(const std::string& rel_path, std::string text, Contract& out, diag::Diagnostics& diags);
-
-// Contract ids -> index, for the time-log loaders.
-class ContractIndex {
-public:
-  explicit ContractIndex(const std::vector<Contract>& contracts);
-  std::optional<std::size_t> find(std::string_view id) const;
-  const Contract& at(std::size_t i) const { return m_contracts[i]; }
-
-private:
-  const std::vector<Contract>& m_contracts;
-  std::unordered_map<std::string_view, std::size_t> m_by_id; // the first contract with each id
-};
-
-// The entries' staff and note texts go to `texts`, which must outlive the entries (Books keeps
-// its arenas in Books::text_storage).
-void load_timelog_toml(const std::string& rel_path, std::string text, const ContractIndex& contracts,
-                       std::vector<Entry>& entries, std::vector<Expense>& expenses, TextArena& texts,
-                       diag::Diagnostics& diags);
-void load_timelog_csv(const std::string& rel_path, std::string_view text, const ContractIndex& contracts,
-                      std::vector<Entry>& entries, TextArena& texts, diag::Diagnostics& diags);
+// Reads honorar.toml, contracts/*.toml and timelog/**/*.{toml,csv}, reporting every problem of
+// the whole directory to `diags` (structural errors; the billing warnings come from
+// billing::check_books). Throws diag::Error(missing) when the books or honorar.toml are absent.
+// When diags.has_errors() afterwards, the returned Books must not be billed.
+Books load_books(const std::filesystem::path& root, diag::Diagnostics& diags, const LoadOptions& options = {});
 
 } // namespace books

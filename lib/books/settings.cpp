@@ -1,5 +1,6 @@
 // honorar.toml (SPEC 1.1)
-#include "books/load.hpp"
+#include "books/settings.hpp"
+
 #include "books/identifiers.hpp"
 #include "books/suggest.hpp"
 #include "books/toml_reader.hpp"

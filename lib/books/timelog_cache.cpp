@@ -14,6 +14,9 @@
 //   u32:n_expenses (u32:id i32:date i64:amount u32:line u32:column u16:text_len text)*
 #include "books/timelog_cache.hpp"
 
+#include "books/entry_rules.hpp"
+#include "util/file.hpp"
+
 #include <fcntl.h>
 #include <link.h>
 #include <sys/mman.h>
@@ -21,9 +24,7 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <type_traits>
@@ -201,7 +202,9 @@ std::string serialize_timelog(std::span<const Entry> entries, std::span<const Ex
   for (const Entry& e : entries) {
     if (e.where.line < 0 || e.where.column < 0 || e.from_minute.has_value() != e.to_minute.has_value()) return {};
     const bool times = e.from_minute.has_value();
-    if (times && (*e.from_minute < 0 || *e.from_minute > 24 * 60 || *e.to_minute < 0 || *e.to_minute > 24 * 60)) return {};
+    if (times && (*e.from_minute < 0 || *e.from_minute > k_minutes_per_day || *e.to_minute < 0 ||
+                  *e.to_minute > k_minutes_per_day))
+      return {};
     out.put(ref_of.at(e.contract));
     out.put(static_cast<std::int32_t>(e.date.days_since_epoch()));
     out.put(e.hours); // its bytes: restored without re-normalising (same build, see fingerprint())
@@ -346,7 +349,7 @@ bool TimelogCache::restore(std::string_view blob, const std::string& rel, const 
     if (!in.get(ref) || !in.get(date) || !in.get(hours) || !in.get(status) || !in.get(flags) || !in.get(from) ||
         !in.get(to) || !in.get(line) || !in.get(column))
       return give_up();
-    if (ref >= index_of.size() || hours.den() <= 0 || status > static_cast<std::uint8_t>(EntryStatus::staff_absent) ||
+    if (ref >= index_of.size() || hours.den() <= 0 || status >= k_entry_status_names.size() ||
         flags > (k_has_times | k_has_text) || line > k_max_int || column > k_max_int)
       return give_up();
     const char* text = nullptr;
@@ -423,18 +426,12 @@ TimelogCacheWriter::~TimelogCacheWriter() {
 }
 
 bool TimelogCacheWriter::flush(std::string_view bytes) {
-  while (m_fd >= 0 && !bytes.empty()) {
-    const ssize_t n = ::write(m_fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(m_fd);
-      ::unlink(m_tmp.c_str());
-      m_fd = -1;
-      return false;
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return m_fd >= 0;
+  if (m_fd < 0) return false;
+  if (util::write_all(m_fd, bytes) == 0) return true;
+  ::close(m_fd);
+  ::unlink(m_tmp.c_str());
+  m_fd = -1;
+  return false;
 }
 
 bool TimelogCacheWriter::write(std::string_view bytes) {
@@ -487,29 +484,14 @@ bool TimelogCacheWriter::commit() {
 // ---------------------------------------------------------------------------------------------
 // Location
 
-std::optional<CacheLocation> default_cache_location(const fs::path& root) {
+std::optional<fs::path> cache_file_for(const fs::path& dir, const fs::path& root) {
   std::error_code ec;
-  fs::path dir;
-  bool explicit_dir = false;
-  const char* setting = std::getenv("HONORAR_CACHE");
-  if (setting && *setting) {
-    const std::string_view s(setting);
-    if (s == "off" || s == "0" || s == "no" || s == "false") return std::nullopt;
-    dir = setting;
-    explicit_dir = true;
-  } else if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/') {
-    dir = fs::path(xdg) / "honorar";
-  } else if (const char* home = std::getenv("HOME"); home && *home == '/') {
-    dir = fs::path(home) / ".cache" / "honorar";
-  } else {
-    return std::nullopt;
-  }
   const fs::path books = fs::weakly_canonical(fs::absolute(root, ec), ec);
   if (ec) return std::nullopt;
   const std::string key = books.string();
   char name[40];
   std::snprintf(name, sizeof name, "books-%016llx.cache", static_cast<unsigned long long>(content_hash(key)));
-  return CacheLocation{dir / name, explicit_dir};
+  return dir / name;
 }
 
 } // namespace books

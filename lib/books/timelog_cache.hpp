@@ -1,11 +1,11 @@
 #pragma once
 // The time-log cache: the entries and expenses of every time-log file as the loader read them,
 // so that a run re-parses only the files that changed (bench/README.md, ARCHITECTURE.md).
-// Internal to books/.
+// Internal to books/, but for cache_file_for (the CLI names the cache file with it).
 //
 // One file per books directory, outside the books (a `check` or a dry run writes nothing into
-// the books): $HONORAR_CACHE if it names a directory, else $XDG_CACHE_HOME/honorar, else
-// ~/.cache/honorar; HONORAR_CACHE=off turns it off. A record is keyed by the time-log file's
+// the books), in the directory the CLI chooses (cli/environment.cpp: $HONORAR_CACHE, else
+// $XDG_CACHE_HOME/honorar, else ~/.cache/honorar). A record is keyed by the time-log file's
 // path and the size and content hash of its bytes. It is used only when the file still has those
 // bytes, when the cache was written by this very build of honorar (its GNU build-id), when the
 // record's own checksum holds, and when every contract id it names still resolves (and still has
@@ -19,7 +19,8 @@
 // no diagnostic, like a fresh parse. Anything else -- a missing, foreign, truncated or damaged
 // cache -- is a miss: the file is parsed.
 
-#include "books/load.hpp"
+#include "books/contract_index.hpp"
+#include "books/model.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -122,13 +123,10 @@ private:
   std::string m_buffer;
 };
 
-// Where the cache of the books at `root` lives, or nullopt when caching is off. `explicit_dir`
-// says whether $HONORAR_CACHE named the directory (then every books directory is cached;
-// otherwise only time logs of at least LoadOptions::cache_min_bytes).
-struct CacheLocation {
-  std::filesystem::path file;
-  bool explicit_dir = false;
-};
-std::optional<CacheLocation> default_cache_location(const std::filesystem::path& root);
+// The cache file of the books at `root` in the cache directory `dir` (for LoadOptions::
+// cache_file): one file per books directory, named by a hash of its absolute path; nullopt when
+// that path cannot be found. Which directory is the caller's choice (cli/environment.cpp reads
+// it from the environment).
+std::optional<std::filesystem::path> cache_file_for(const std::filesystem::path& dir, const std::filesystem::path& root);
 
 } // namespace books

@@ -1,7 +1,10 @@
 // timelog/**/*.csv: entries only (SPEC 1.3). RFC 4180 with a header naming the columns.
+#include "books/timelog_csv.hpp"
+
+#include "books/entry_rules.hpp"
 #include "books/free_text.hpp"
-#include "books/load.hpp"
 #include "books/suggest.hpp"
+#include "util/utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -11,36 +14,11 @@
 namespace books {
 namespace {
 
-// The offset of the first byte that is not part of valid UTF-8 text -- a NUL byte, an invalid,
-// overlong or truncated sequence, a surrogate, anything above U+10FFFF -- or npos. A CSV time log
-// is UTF-8 text (SPEC 1.3): anything else is refused whole, before its fields reach messages,
-// the JSON output or the register.
+// The offset of the first byte that is not part of valid UTF-8 text -- a NUL byte, or what
+// util::first_invalid_utf8 finds -- or npos. A CSV time log is UTF-8 text (SPEC 1.3): anything
+// else is refused whole, before its fields reach messages, the JSON output or the register.
 std::size_t first_invalid_byte(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0) return i;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) length = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) length = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) length = 4, cp = c & 0x07;
-    else return i;
-    if (i + length > text.size()) return i;
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((length == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return i;
-    i += length;
-  }
-  return std::string_view::npos;
+  return std::min(text.find('\0'), util::first_invalid_utf8(text));
 }
 
 // Reports the first invalid byte of `text` at its line and column; false if there is one.
@@ -50,7 +28,7 @@ bool check_utf8(const std::string& rel_path, std::string_view text, diag::Diagno
   const std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
   const std::size_t from = line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1;
   const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(from), '\n');
-  const auto column = 1 + codepoints(text.substr(from, bad - from));
+  const auto column = 1 + util::codepoints(text.substr(from, bad - from));
   const auto byte = static_cast<unsigned char>(text[bad]);
   diags.error({rel_path, static_cast<int>(line), static_cast<int>(column)},
               byte == 0 ? std::string("CSV: a NUL byte: a time log must be UTF-8 text; no entry of this file is read")
@@ -103,7 +81,7 @@ private:
       m_column_pos = m_line_start;
       m_column = 1;
     }
-    m_column += codepoints(m_text.substr(m_column_pos, m_pos - m_column_pos));
+    m_column += util::codepoints(m_text.substr(m_column_pos, m_pos - m_column_pos));
     m_column_pos = m_pos;
     return static_cast<int>(m_column);
   }
@@ -225,21 +203,18 @@ void load_timelog_csv(const std::string& rel_path, std::string_view text, const 
     e.where = SourceRef{path, row.line, row.column};
     const Field& contract = *field(k_contract);
     auto index = contracts.find(contract.text);
-    if (!index) diags.error(at(contract), fmt::format("unknown contract '{}'", contract.text));
+    if (!index) diags.error(at(contract), entry_message::unknown_contract(contract.text));
     const Field& date = *field(k_date);
     auto day = calendar::parse_date(date.text);
     if (!day) diags.error(at(date), fmt::format("'date' must be a date YYYY-MM-DD, not \"{}\"", date.text));
     const Field& hours = *field(k_hours);
     auto h = money::parse_hundredths(hours.text);
     if (!h) diags.error(at(hours), fmt::format("'hours' must be a number with at most 2 decimals, not \"{}\"", hours.text));
-    else if (*h <= 0 || *h > 24 * 100) diags.error(at(hours), "'hours' must be more than 0 and at most 24");
+    else if (!entry_hours_in_range(*h)) diags.error(at(hours), entry_message::hours_out_of_range());
     else e.hours = money::Rational(*h, 100);
     const Field& status = *field(k_status);
-    if (status.text.empty() || status.text == "delivered") e.status = EntryStatus::delivered;
-    else if (status.text == "citizen-absent") e.status = EntryStatus::citizen_absent;
-    else if (status.text == "staff-absent") e.status = EntryStatus::staff_absent;
-    else
-      diags.error(at(status), fmt::format("'status' must be delivered, citizen-absent or staff-absent, not \"{}\"", status.text));
+    if (auto s = parse_entry_status(status.text)) e.status = *s;
+    else diags.error(at(status), entry_message::bad_status(status.text));
     std::string_view staff_text, note_text;
     if (const Field* staff = field(k_staff)) {
       check_no_cpr("staff", staff->text, at(*staff), diags);

@@ -4,13 +4,14 @@
 #include "books/fast_timelog.hpp"
 #include "books/parallel.hpp"
 #include "books/timelog_cache.hpp"
+#include "books/timelog_csv.hpp"
+#include "books/timelog_toml.hpp"
 
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <algorithm>
 #include <iterator>
 #include <optional>
@@ -100,19 +101,6 @@ struct FileResult {
 };
 
 } // namespace
-
-LoadOptions LoadOptions::from_environment(const fs::path& root) {
-  LoadOptions options;
-  auto setting = [](const char* name) { const char* v = std::getenv(name); return std::string_view(v ? v : ""); };
-  if (setting("HONORAR_FAST_PATH") == "off") options.fast_path = false;
-  if (const auto threads = setting("HONORAR_THREADS"); threads.size() == 1 && threads[0] >= '1' && threads[0] <= '8')
-    options.threads = static_cast<unsigned>(threads[0] - '0');
-  if (auto where = default_cache_location(root)) {
-    options.cache_file = where->file;
-    options.cache_min_bytes = where->explicit_dir ? 0 : k_default_cache_min_bytes;
-  }
-  return options;
-}
 
 void append_diagnostics(diag::Diagnostics& to, const diag::Diagnostics& from) {
   for (const diag::Diagnostic& d : from.items()) {

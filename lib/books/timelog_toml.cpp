@@ -1,6 +1,8 @@
 // timelog/**/*.toml: [[entry]] and [[expense]] tables (SPEC 1.3)
+#include "books/timelog_toml.hpp"
+
+#include "books/entry_rules.hpp"
 #include "books/free_text.hpp"
-#include "books/load.hpp"
 #include "books/toml_reader.hpp"
 
 #include <fmt/format.h>
@@ -10,21 +12,11 @@
 namespace books {
 namespace {
 
-constexpr std::int64_t k_max_entry_hours = 24 * 100;
-constexpr std::int64_t k_max_expense = 1'000'000 * 100;
-
-std::optional<EntryStatus> parse_status(std::string_view s) {
-  if (s.empty() || s == "delivered") return EntryStatus::delivered;
-  if (s == "citizen-absent") return EntryStatus::citizen_absent;
-  if (s == "staff-absent") return EntryStatus::staff_absent;
-  return std::nullopt;
-}
-
 std::optional<std::size_t> read_contract_ref(TableReader& r, const ContractIndex& contracts) {
   auto id = r.string("contract", Need::required);
   if (!id) return std::nullopt;
   auto index = contracts.find(*id);
-  if (!index) r.error("contract", fmt::format("unknown contract '{}'", *id));
+  if (!index) r.error("contract", entry_message::unknown_contract(*id));
   return index;
 }
 
@@ -38,29 +30,27 @@ void read_entry(const TomlFile& file, const std::string* path, const toml::table
   auto contract = read_contract_ref(r, contracts);
   auto date = r.date("date", Need::required);
   if (r.has("hours") && (r.has("from") || r.has("to"))) {
-    r.error("hours", "give either 'hours' or 'from'/'to', not both");
+    r.error("hours", entry_message::hours_and_from_to());
   } else if (r.has("hours")) {
     if (auto h = r.decimal("hours", Need::required)) {
-      if (!in_range_exclusive_low(*h, 0, k_max_entry_hours)) r.error("hours", "'hours' must be more than 0 and at most 24");
+      if (!entry_hours_in_range(*h)) r.error("hours", entry_message::hours_out_of_range());
       else e.hours = money::Rational(*h, 100);
     }
   } else if (r.has("from") || r.has("to")) {
     auto from = r.time_of_day("from", Need::required);
     auto to = r.time_of_day("to", Need::required);
-    if (from && to && *to <= *from) r.error("to", "'to' must be after 'from' on the same day");
+    if (from && to && !from_to_in_order(*from, *to)) r.error("to", entry_message::to_not_after_from());
     else if (from && to) {
       e.from_minute = static_cast<std::int16_t>(*from);
       e.to_minute = static_cast<std::int16_t>(*to);
       e.hours = money::Rational(*to - *from, 60);
     }
   } else {
-    r.error_here("[[entry]] needs 'hours' or 'from' and 'to'");
+    r.error_here(entry_message::neither_hours_nor_from_to());
   }
   if (auto status = r.string("status", Need::optional)) {
-    if (auto s = parse_status(*status)) e.status = *s;
-    else
-      r.error("status", fmt::format("'status' must be \"delivered\", \"citizen-absent\" or \"staff-absent\", not \"{}\"",
-                                    *status));
+    if (auto s = parse_entry_status(*status)) e.status = *s;
+    else r.error("status", entry_message::bad_status(*status));
   }
   std::string staff, note;
   if (auto s = r.string("staff", Need::optional)) {
@@ -91,7 +81,7 @@ void read_expense(const TomlFile& file, const toml::table& t, const ContractInde
                                     "([expenses] agreed = true, §11)", contracts.at(*contract).id));
   auto date = r.date("date", Need::required);
   if (auto amount = r.decimal("amount", Need::required)) {
-    if (!in_range_exclusive_low(*amount, 0, k_max_expense)) r.error("amount", "'amount' must be more than 0 and at most 1000000");
+    if (!expense_amount_in_range(*amount)) r.error("amount", entry_message::expense_amount_out_of_range());
     else x.amount = Money::from_hundredths(*amount);
   }
   if (auto text = r.string("text", Need::required)) {
@@ -107,17 +97,6 @@ void read_expense(const TomlFile& file, const toml::table& t, const ContractInde
 }
 
 } // namespace
-
-ContractIndex::ContractIndex(const std::vector<Contract>& contracts) : m_contracts(contracts) {
-  m_by_id.reserve(contracts.size());
-  for (std::size_t i = 0; i < contracts.size(); ++i) m_by_id.emplace(contracts[i].id, i);
-}
-
-std::optional<std::size_t> ContractIndex::find(std::string_view id) const {
-  auto it = m_by_id.find(id);
-  if (it == m_by_id.end()) return std::nullopt;
-  return it->second;
-}
 
 void load_timelog_toml(const std::string& rel_path, std::string text, const ContractIndex& contracts,
                        std::vector<Entry>& entries, std::vector<Expense>& expenses, TextArena& texts,

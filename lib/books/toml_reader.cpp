@@ -1,7 +1,9 @@
 #include "books/toml_reader.hpp"
 
+#include "books/entry_rules.hpp"
 #include "books/suggest.hpp"
 #include "money/fixed2.hpp"
+#include "util/utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -15,8 +17,7 @@ std::size_t byte_offset(std::string_view line, std::size_t column) {
   std::size_t cp = 1;
   std::size_t i = 0;
   while (i < line.size() && cp < column) {
-    const auto c = static_cast<unsigned char>(line[i]);
-    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    i += util::sequence_length(static_cast<unsigned char>(line[i]));
     ++cp;
   }
   return std::min(i, line.size());
@@ -116,12 +117,7 @@ std::optional<Refusal> refuse_before_parsing(std::string_view text) {
   bool value = false;       // a value is expected or being read (else a key)
   std::vector<char> nested; // open '[' (arrays: values inside) and '{' (inline tables: keys inside)
   char last = '\n';         // the last character that is not a space or tab ('a': a bare one)
-  auto column = [&](std::size_t i) {
-    int col = 1;
-    for (std::size_t k = line_start; k < i; ++k)
-      if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++col;
-    return col;
-  };
+  auto column = [&](std::size_t i) { return 1 + static_cast<int>(util::codepoints(text.substr(line_start, i - line_start))); };
   auto new_line = [&](std::size_t i) {
     ++line;
     line_start = i + 1;
@@ -381,12 +377,7 @@ std::optional<int> TableReader::time_of_day(std::string_view key, Need need) {
   }
   if (const auto* s = node->as_string()) {
     const std::string& v = s->get();
-    auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    if (v.size() == 5 && digit(v[0]) && digit(v[1]) && v[2] == ':' && digit(v[3]) && digit(v[4])) {
-      const int hour = (v[0] - '0') * 10 + (v[1] - '0');
-      const int minute = (v[3] - '0') * 10 + (v[4] - '0');
-      if (hour < 24 && minute < 60) return hour * 60 + minute;
-    }
+    if (auto minutes = parse_time_of_day(v)) return minutes;
     error(key, fmt::format("'{}' must be a time HH:MM, not \"{}\"", key, v));
     return std::nullopt;
   }

@@ -3,6 +3,7 @@
 #include "invoicing/monthly_run.hpp"
 
 #include "render/format.hpp"
+#include "util/file.hpp"
 
 #include <fmt/format.h>
 
@@ -29,17 +30,10 @@ fs::path temporary_name(const fs::path& path) { return path.string() + fmt::form
 void write_temporary(const fs::path& tmp, const fs::path& path, std::string_view content) {
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0640);
   if (fd < 0) cannot_write(path, errno);
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int error = n < 0 ? errno : ENOSPC;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      cannot_write(path, error);
-    }
-    done += static_cast<std::size_t>(n);
+  if (const int error = util::write_all(fd, content)) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    cannot_write(path, error);
   }
   if (::close(fd) != 0) {
     const int error = errno;

@@ -1,6 +1,7 @@
 #include "render/ics.hpp"
 
 #include "render/text.hpp"
+#include "util/utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -37,11 +38,7 @@ std::string ics_fold(const std::string& line) {
   std::size_t octets = 0; // on the current physical line, the leading space included
   for (std::size_t i = 0; i < line.size();) {
     // The whole UTF-8 character starting at i stays on one line.
-    std::size_t n = 1;
-    const auto lead = static_cast<unsigned char>(line[i]);
-    if (lead >= 0xF0) n = 4;
-    else if (lead >= 0xE0) n = 3;
-    else if (lead >= 0xC0) n = 2;
+    std::size_t n = util::sequence_length(static_cast<unsigned char>(line[i]));
     if (i + n > line.size()) n = line.size() - i;
     if (octets + n > 75) {
       out += "\r\n ";

@@ -1,6 +1,8 @@
 #include "billing/checks.hpp"
 
-#include "books/load.hpp"
+#include "books/contract.hpp"
+#include "books/settings.hpp"
+#include "books/timelog_toml.hpp"
 
 #include "testutil.hpp"
 

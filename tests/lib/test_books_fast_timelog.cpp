@@ -2,7 +2,7 @@
 // (toml++): on every input, either the fast path declines (and appends nothing), or the full
 // loader reports no diagnostic and both give the same entries and expenses.
 #include "books/fast_timelog.hpp"
-#include "books/load.hpp"
+#include "books/timelog_toml.hpp"
 
 #include <doctest/doctest.h>
 
@@ -346,17 +346,4 @@ TEST_CASE("books::fast_timelog_toml agrees with toml++ on generated and mutated 
   // Both kinds must be well represented, or the generator tests nothing.
   CHECK(taken > k_files / 4);
   CHECK(declined > k_files / 4);
-}
-
-TEST_CASE("books::is_valid_utf8") {
-  CHECK(books::is_valid_utf8(""));
-  CHECK(books::is_valid_utf8("plain ascii, long enough for the eight-byte loop"));
-  CHECK(books::is_valid_utf8("æøå ÆØÅ — \xF0\x9F\x98\x80"));
-  CHECK_FALSE(books::is_valid_utf8("\xC3"));          // cut short
-  CHECK_FALSE(books::is_valid_utf8("\xC3\x28"));      // bad continuation
-  CHECK_FALSE(books::is_valid_utf8("\xC0\xAF"));      // overlong
-  CHECK_FALSE(books::is_valid_utf8("\xE0\x80\xAF"));  // overlong
-  CHECK_FALSE(books::is_valid_utf8("\xED\xA0\x80"));  // surrogate
-  CHECK_FALSE(books::is_valid_utf8("\xF4\x90\x80\x80")); // above U+10FFFF
-  CHECK_FALSE(books::is_valid_utf8("\xFF"));
 }

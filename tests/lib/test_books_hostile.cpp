@@ -1,6 +1,10 @@
 // Hostile books (issue 6): whatever bytes the files hold, the loaders report errors, never crash,
 // hang or exhaust memory. Also the regression tests of what fuzzing found (fuzz/README.md).
+#include "books/contract.hpp"
 #include "books/load.hpp"
+#include "books/settings.hpp"
+#include "books/timelog_csv.hpp"
+#include "books/timelog_toml.hpp"
 
 #include "testutil.hpp"
 

@@ -3,7 +3,12 @@
 // test_books_settings.cpp, test_books_timelog_toml.cpp, test_books_timelog_csv.cpp,
 // test_books_load.cpp): a valid contract and honorar.toml to vary by line, diagnostics as text.
 
+#include "books/contract.hpp"
+#include "books/contract_index.hpp"
 #include "books/load.hpp"
+#include "books/settings.hpp"
+#include "books/timelog_csv.hpp"
+#include "books/timelog_toml.hpp"
 
 #include <doctest/doctest.h>
 
