@@ -2,7 +2,6 @@
 // Shared checks of values read from any books file.
 
 #include "diag/diagnostic.hpp"
-#include "util/utf8.hpp"
 
 #include <string_view>
 
@@ -10,9 +9,5 @@ namespace books {
 
 // Reports a CPR-like number in a free-text field (§5). Returns false if one was found.
 bool check_no_cpr(std::string_view field, std::string_view text, const diag::Location& where, diag::Diagnostics& diags);
-
-// The number of Unicode code points in UTF-8 text: util::codepoints, under the name render/
-// still calls it by (until its refactor lands).
-using util::codepoints;
 
 } // namespace books

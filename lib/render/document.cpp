@@ -169,11 +169,10 @@ IssuedDocument issue_document(const billing::Document& doc, const books::Books& 
   d.vat_rate = vat.percent;
   if (vat.exempt()) d.vat_exemption_note = s.invoicing.vat_exemption_note;
   d.payment_terms = s.invoicing.payment_terms.text();
-  d.seller = {s.provider.name, s.provider.cvr, s.provider.address, s.provider.email, s.provider.bank};
+  d.seller = s.provider;
   if (!d.seller.bank.reg.empty()) d.seller.bank.iban.clear(), d.seller.bank.bic.clear();
   else d.seller.bank.account.clear();
-  d.buyer = {c.payer.kind,      c.payer.name,  c.payer.address,         c.payer.ean,
-             c.payer.reference, c.payer.order, c.payer.accounting_cost, c.payer.email};
+  d.buyer = c.payer;
   d.course = {c.service, c.citizen, c.case_ref, c.legal_basis};
   return d;
 }

@@ -20,24 +20,9 @@ namespace render {
 
 using Json = nlohmann::ordered_json;
 
-struct Seller {
-  std::string name;
-  std::string cvr;
-  std::vector<std::string> address;
-  std::string email;
-  books::BankAccount bank; // reg + account, or iban (+ bic)
-};
-
-struct Buyer {
-  books::PayerKind kind = books::PayerKind::municipality;
-  std::string name;
-  std::vector<std::string> address;
-  std::string ean;
-  std::string reference;
-  std::string order;
-  std::string accounting_cost;
-  std::string email;
-};
+// The seller and the buyer as the books had them when the document was issued.
+using Seller = books::Provider; // the bank account: reg + account, or iban (+ bic)
+using Buyer = books::Payer;
 
 // Never the citizen's name or notes: the initials the contract gives.
 struct Course {

@@ -1,6 +1,6 @@
 #include "render/text.hpp"
 
-#include "books/free_text.hpp"
+#include "util/utf8.hpp"
 #include "money/fixed2.hpp"
 
 #include <fmt/format.h>
@@ -39,7 +39,7 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
     if (end == std::string_view::npos) end = text.size();
     const std::string_view word = text.substr(start, end - start);
     std::string& line = lines.back();
-    if (!line.empty() && books::codepoints(line) + 1 + books::codepoints(word) > width) lines.emplace_back(word);
+    if (!line.empty() && util::codepoints(line) + 1 + util::codepoints(word) > width) lines.emplace_back(word);
     else line += (line.empty() ? "" : " ") + std::string(word);
     start = end + 1;
   }
@@ -77,12 +77,12 @@ std::string danish_number(std::string_view decimal) {
 }
 
 std::string pad_right(std::string_view text, std::size_t width) {
-  const std::size_t n = books::codepoints(text);
+  const std::size_t n = util::codepoints(text);
   return std::string(text) + std::string(n < width ? width - n : 0, ' ');
 }
 
 std::string pad_left(std::string_view text, std::size_t width) {
-  const std::size_t n = books::codepoints(text);
+  const std::size_t n = util::codepoints(text);
   return std::string(n < width ? width - n : 0, ' ') + std::string(text);
 }
 
