@@ -94,7 +94,7 @@ int run_main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    print_err(fmt::format("honorar: {}\n{}\n", parse_error_message(e), _("Run 'honorar --help' for usage.")));
+    print_err(usage_error_text(app, e));
     return ExitCode::usage;
   }
 

@@ -55,12 +55,14 @@ int run_init(const std::string& dir_option, const Context& ctx) {
                                     dir.string()));
   }
 
-  const std::string year = std::to_string(today.year());
-  const std::string month = fmt::format("{:02}", today.month());
+  // The example's time log is named after the month it logs, the first to invoice.
+  const calendar::Month logged = init_templates::first_month(today);
+  const std::string year = std::to_string(logged.year());
+  const std::string month = fmt::format("{:02}", logged.month());
   const std::vector<std::pair<std::string, std::string>> files{
       {"honorar.toml", init_templates::settings_toml(today)},
       {"contracts/eksempel.toml", init_templates::contract_toml(today)},
-      {"timelog/" + year + "/" + month + ".toml", init_templates::timelog_toml()},
+      {"timelog/" + year + "/" + month + ".toml", init_templates::timelog_toml(today)},
   };
   // What this run made, to remove again if a later step fails: a half-made books is worse than none.
   std::vector<fs::path> made;

@@ -2,9 +2,15 @@
 
 #include "i18n.hpp"
 
+#include "books/suggest.hpp"
+
 #include <fmt/format.h>
 
+#include <functional>
+#include <optional>
 #include <regex>
+#include <string_view>
+#include <vector>
 
 namespace cli {
 namespace {
@@ -44,6 +50,26 @@ public:
   }
   std::string make_option_desc(const CLI::Option* opt) const override { return tr(opt->get_description()); }
 };
+
+// The word given where a command belongs when no command was recognised (`honorar chek`,
+// `honorar --books X chek`): CLI11 keeps the words it could not place, in order; the first that
+// is not an option is the command meant. Nullopt when a command was recognised.
+std::optional<std::string> unknown_command(const CLI::App& app) {
+  if (!app.get_subcommands().empty()) return std::nullopt;
+  for (const std::string& word : app.remaining())
+    if (!word.starts_with('-')) return word;
+  return std::nullopt;
+}
+
+// Every name a command answers to: its own and its Danish aliases.
+std::vector<std::string> command_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands(std::function<bool(const CLI::App*)>{})) {
+    names.push_back(sub->get_name());
+    for (const std::string& alias : sub->get_aliases()) names.push_back(alias);
+  }
+  return names;
+}
 
 } // namespace
 
@@ -88,6 +114,17 @@ std::string parse_error_message(const CLI::ParseError& e) {
   if (std::regex_match(what, m, could_not_convert)) return f(_("Could not convert: {} = {}"), m[1].str(), m[2].str());
   if (std::regex_match(what, m, not_member)) return f(_("{}: {} not in {{{}}}"), m[1].str(), m[2].str(), m[3].str());
   return what;
+}
+
+std::string usage_error_text(const CLI::App& app, const CLI::ParseError& e) {
+  const std::string help = std::string(_("Run 'honorar --help' for usage.")) + "\n";
+  const std::optional<std::string> word = unknown_command(app);
+  if (!word) return fmt::format("honorar: {}\n", parse_error_message(e)) + help;
+  const std::vector<std::string> names = command_names(app);
+  const std::vector<std::string_view> candidates(names.begin(), names.end());
+  if (auto match = books::closest_match(*word, candidates))
+    return fmt::format(fmt::runtime(_("honorar: unknown command '{}'; did you mean '{}'?\n")), *word, *match);
+  return fmt::format(fmt::runtime(_("honorar: unknown command '{}'\n")), *word) + help;
 }
 
 } // namespace cli

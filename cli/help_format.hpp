@@ -18,5 +18,9 @@ void translate_labels(CLI::FormatterBase& formatter);
 // A CLI11 parse error's message in the user's language (CLI11's English when there is no
 // translation for it).
 std::string parse_error_message(const CLI::ParseError& e);
+// What to print on stderr for a parse error of `app`, every line prefixed as the program's own:
+// the message and a pointer to --help. A first word that is no command (`honorar chek`) is
+// named as an unknown command, with the command or alias of the closest name when one is close.
+std::string usage_error_text(const CLI::App& app, const CLI::ParseError& e);
 
 } // namespace cli

@@ -2,6 +2,7 @@
 #include "books/settings.hpp"
 
 #include "books/identifiers.hpp"
+#include "books/placeholders.hpp"
 #include "books/suggest.hpp"
 #include "books/toml_reader.hpp"
 #include "books/vat.hpp"
@@ -91,6 +92,8 @@ Settings load_settings(const std::string& rel_path, std::string text, diag::Diag
     s.provider.email = p.string("email", Need::optional).value_or("");
     if (const toml::table* bank = p.table("bank", Need::required))
       read_bank(file, *bank, p.location_of("bank"), s.provider.bank, diags);
+    for (const auto& [key, message] : placeholders::provider_warnings(s.provider))
+      diags.warning(p.location_of(key), message);
     p.finish();
   }
   if (invoicing) {
