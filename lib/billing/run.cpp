@@ -11,14 +11,22 @@ struct CurrentPart {
   Hours hours;
   Date first;
   Date last;
+  WeekExplanation why;
 };
+
+WeekExplanation explain(const RatePart& p, bool absence_billed) {
+  return {Hours::round(p.agreed),         Hours::round(p.delivered),
+          Hours::round(p.citizen_absent), Hours::round(p.staff_absent),
+          Hours::round(p.agreed_in_billed_suspension), absence_billed};
+}
 
 // The rounded hours of every (week, rate) part now, for the weeks whose month is in [from, M].
 std::map<BilledWeekKey, CurrentPart> current_parts(const books::Contract& c, std::size_t index,
                                                    const EntryIndex& entries, Month from, Month month) {
   std::map<BilledWeekKey, CurrentPart> out;
   for (const WeekFigures& w : weeks_in_months(c, index, entries, from, month))
-    for (const RatePart& p : w.parts) out[{w.week, p.rate}] = {Hours::round(p.billable), p.first, p.last};
+    for (const RatePart& p : w.parts)
+      out[{w.week, p.rate}] = {Hours::round(p.billable), p.first, p.last, explain(p, c.absence_billed)};
   return out;
 }
 
@@ -30,16 +38,20 @@ Line week_line(const BilledWeekKey& key, const CurrentPart& part) {
   l.to = part.last;
   l.hours = part.hours;
   l.rate = key.rate;
+  l.why = part.why;
   l.amount = money::line_amount(part.hours, key.rate);
   return l;
 }
 
 // The amount now due for the part less the amount billed for it (SPEC 3.2), so that all a week
 // part was ever billed adds up to exactly what billing it once would give.
-Line regulation_line(const BilledWeekKey& key, Hours before, Hours now) {
+// `days`: the part's first and last active day, when it still exists.
+Line regulation_line(const BilledWeekKey& key, Hours before, Hours now, std::optional<std::pair<Date, Date>> days) {
   Line l;
   l.type = Line::Type::regulation;
   l.week = key.week;
+  l.has_days = days.has_value();
+  if (days) l.from = days->first, l.to = days->second;
   l.before = before;
   l.now = now;
   l.hours = now - before;
@@ -70,7 +82,7 @@ void bill_weeks(const books::Contract& c, std::size_t index, const EntryIndex& e
       weeks.push_back({{key.week, part.first}, week_line(key, part)});
       out.weeks[key] = part.hours;
     } else if (was->second != part.hours) {
-      regulations.push_back({{key.week, 0, part.first, Money()}, regulation_line(key, was->second, part.hours)});
+      regulations.push_back({{key.week, 0, part.first, Money()}, regulation_line(key, was->second, part.hours, std::pair{part.first, part.last})});
       out.weeks[key] = part.hours;
     }
   }
@@ -81,15 +93,17 @@ void bill_weeks(const books::Contract& c, std::size_t index, const EntryIndex& e
     if (now && now->month > month) continue; // left for that month's run
     Hours now_hours;
     std::optional<Date> first; // set when the part still exists (with other hours)
+    std::optional<std::pair<Date, Date>> days;
     if (now)
       for (const RatePart& p : now->parts)
         if (p.rate == key.rate) {
           now_hours = Hours::round(p.billable);
           first = p.first;
+          days = std::pair{p.first, p.last};
         }
     if (now_hours == hours) continue;
     regulations.push_back({{key.week, first ? 0 : 1, first.value_or(Date{}), first ? Money() : key.rate},
-                           regulation_line(key, hours, now_hours)});
+                           regulation_line(key, hours, now_hours, days)});
     out.weeks[key] = now_hours;
   }
   std::stable_sort(weeks.begin(), weeks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -128,6 +142,21 @@ void bill_expenses(const std::vector<const books::Expense*>& expenses, Month fro
 
 } // namespace
 
+Period days_of(const Line& l) {
+  if (l.type == Line::Type::expense) return {l.date, l.date};
+  if (l.has_days) return {l.from, l.to};
+  return {l.week.monday(), l.week.sunday()};
+}
+
+Period period_of(const std::vector<Line>& lines) {
+  std::optional<Period> p;
+  for (const Line& l : lines) {
+    const Period d = days_of(l);
+    p = p ? Period{std::min(p->from, d.from), std::max(p->to, d.to)} : d;
+  }
+  return p.value_or(Period{});
+}
+
 void settle_document(Document& doc, const books::Vat& vat) {
   doc.net = Money();
   for (const Line& l : doc.lines) doc.net += l.amount;
@@ -162,6 +191,7 @@ Run compute_run(const books::Books& books, const BilledState& billed, const RunO
       doc.issue_date = options.today;
       doc.due_date = books.settings.invoicing.payment_terms.due_date(options.today);
       doc.lines = cr.lines;
+      doc.period = period_of(doc.lines);
       settle_document(doc, books.vat_of(c));
       run.total += doc.total;
       cr.document = run.documents.size();

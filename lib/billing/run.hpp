@@ -24,12 +24,25 @@ using calendar::Month;
 using money::Hours;
 using money::Money;
 
+// Why a week line costs what it costs (SPEC 8): its part's figures, each rounded as hours are.
+struct WeekExplanation {
+  Hours agreed;            // A_p
+  Hours delivered;         // the part's D, C and S
+  Hours citizen_absent;
+  Hours staff_absent;
+  Hours billed_suspension; // the part of A_p on days of a billed suspension (billed in full)
+  bool absence_billed = true;
+  auto operator<=>(const WeekExplanation&) const = default;
+};
+
 struct Line {
   enum class Type { week, regulation, expense };
   Type type = Type::week;
   IsoWeek week;     // week, regulation
-  Date from;        // week: the part's first and last active day
-  Date to;
+  Date from;        // week: the part's first and last active day; regulation: the same, when
+  Date to;          // the part still exists (has_days)
+  bool has_days = true;             // false for a regulation of a part that no longer exists
+  std::optional<WeekExplanation> why; // week lines
   Hours hours;      // week, regulation (for a regulation: now - before)
   Money rate;       // week, regulation
   Hours before;     // regulation: the hours billed before, and now
@@ -45,6 +58,18 @@ struct Line {
   bool corrects_earlier() const { return type == Type::regulation || credits_expense(); }
 };
 
+// The first and last day a document's lines cover: week parts, regulated parts (their week when
+// the part is gone), expense dates (SPEC 8).
+struct Period {
+  Date from;
+  Date to;
+  auto operator<=>(const Period&) const = default;
+};
+// The days of one line: its part's (the whole week for a regulated part that no longer exists), or
+// the expense's date.
+Period days_of(const Line& line);
+Period period_of(const std::vector<Line>& lines);
+
 struct Document {
   enum class Kind { invoice, credit_note };
   Kind kind = Kind::invoice;
@@ -54,6 +79,7 @@ struct Document {
   Date issue_date;
   Date due_date;
   std::vector<Line> lines;
+  Period period;
   Money net;
   Money vat;
   Money total;

@@ -95,12 +95,18 @@ std::optional<WeekFigures> week_figures(const books::Contract& c, IsoWeek week,
     const books::Terms& terms = c.terms_on(d);
     const Rational per_day = terms.hours_per_week.exact() / Rational(7);
     w.agreed += per_day;
-    if (kind == DayKind::billed_suspension) w.agreed_in_billed_suspension += per_day;
     auto part = std::find_if(w.parts.begin(), w.parts.end(), [&](const RatePart& p) { return p.rate == terms.rate; });
-    if (part == w.parts.end()) w.parts.push_back({terms.rate, d, d, per_day, Rational(0)});
-    else {
-      part->last = d;
-      part->agreed += per_day;
+    if (part == w.parts.end()) {
+      RatePart fresh;
+      fresh.rate = terms.rate;
+      fresh.first = d;
+      part = w.parts.insert(w.parts.end(), fresh);
+    }
+    part->last = d;
+    part->agreed += per_day;
+    if (kind == DayKind::billed_suspension) {
+      w.agreed_in_billed_suspension += per_day;
+      part->agreed_in_billed_suspension += per_day;
     }
   }
   if (!any_active) return std::nullopt;
@@ -111,11 +117,31 @@ std::optional<WeekFigures> week_figures(const books::Contract& c, IsoWeek week,
     if (kind == DayKind::inactive) continue;
     w.unlogged = false;
     if (kind == DayKind::billed_suspension) continue; // billed in full whatever the entries say
-    switch (e->status) {
-    case books::EntryStatus::delivered: w.delivered += e->hours; break;
-    case books::EntryStatus::citizen_absent: w.citizen_absent += e->hours; break;
-    case books::EntryStatus::staff_absent: w.staff_absent += e->hours; break;
+    RatePart* part = nullptr; // with one part (nearly always) its figures are the week's, below
+    if (w.parts.size() > 1) {
+      const money::Money rate = c.terms_on(e->date).rate;
+      for (RatePart& p : w.parts)
+        if (p.rate == rate) part = &p;
     }
+    switch (e->status) {
+    case books::EntryStatus::delivered:
+      w.delivered += e->hours;
+      if (part) part->delivered += e->hours;
+      break;
+    case books::EntryStatus::citizen_absent:
+      w.citizen_absent += e->hours;
+      if (part) part->citizen_absent += e->hours;
+      break;
+    case books::EntryStatus::staff_absent:
+      w.staff_absent += e->hours;
+      if (part) part->staff_absent += e->hours;
+      break;
+    }
+  }
+  if (w.parts.size() == 1) {
+    w.parts[0].delivered = w.delivered;
+    w.parts[0].citizen_absent = w.citizen_absent;
+    w.parts[0].staff_absent = w.staff_absent;
   }
   const Rational agreed_n = w.agreed - w.agreed_in_billed_suspension;
   w.billable = w.agreed_in_billed_suspension +

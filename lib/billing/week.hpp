@@ -61,6 +61,12 @@ struct RatePart {
   Date last;
   Rational agreed;   // A_p
   Rational billable; // B_p = B x A_p / A
+  // What explains the part on its document (SPEC 8): its share of A in billed suspensions, and
+  // the entries on its days (outside billed suspensions).
+  Rational agreed_in_billed_suspension;
+  Rational delivered;
+  Rational citizen_absent;
+  Rational staff_absent;
 };
 
 struct WeekFigures {

@@ -23,10 +23,22 @@ Json line_json(const Line& l) {
     j["to"] = l.to.to_string();
     j["hours"] = l.hours.to_string();
     j["rate"] = l.rate.to_string();
+    if (l.why) {
+      j["agreed"] = l.why->agreed.to_string();
+      j["delivered"] = l.why->delivered.to_string();
+      j["citizen_absent"] = l.why->citizen_absent.to_string();
+      j["staff_absent"] = l.why->staff_absent.to_string();
+      if (!l.why->billed_suspension.is_zero()) j["billed_suspension"] = l.why->billed_suspension.to_string();
+      if (!l.why->absence_billed) j["absence_billed"] = false;
+    }
     break;
   case Line::Type::regulation:
     j["type"] = "regulation";
     j["week"] = l.week.to_string();
+    if (l.has_days) {
+      j["from"] = l.from.to_string();
+      j["to"] = l.to.to_string();
+    }
     j["hours"] = l.hours.to_string();
     j["rate"] = l.rate.to_string();
     j["billed_hours"] = l.before.to_string(); // what was billed before, and what is billable now
@@ -93,6 +105,11 @@ public:
     if (!m) fail(key, "is not a month (YYYY-MM)");
     return *m;
   }
+  bool boolean(const char* key) const {
+    const Json& v = at(key);
+    if (!v.is_boolean()) fail(key, "is not true or false");
+    return v.get<bool>();
+  }
   calendar::IsoWeek week(const char* key) const {
     auto w = calendar::parse_iso_week(text(key));
     if (!w) fail(key, "is not an ISO week (YYYY-Www)");
@@ -130,9 +147,24 @@ Line line_from_json(const Json& j, std::size_t index) {
     l.to = r.date("to");
     l.hours = r.decimal<money::Hours>("hours");
     l.rate = r.decimal<money::Money>("rate");
+    if (r.has("agreed")) { // documents issued before SPEC 8 have no explanation
+      billing::WeekExplanation why;
+      why.agreed = r.decimal<money::Hours>("agreed");
+      why.delivered = r.decimal<money::Hours>("delivered");
+      why.citizen_absent = r.decimal<money::Hours>("citizen_absent");
+      why.staff_absent = r.decimal<money::Hours>("staff_absent");
+      if (r.has("billed_suspension")) why.billed_suspension = r.decimal<money::Hours>("billed_suspension");
+      if (r.has("absence_billed")) why.absence_billed = r.boolean("absence_billed");
+      l.why = why;
+    }
   } else if (type == "regulation") {
     l.type = Line::Type::regulation;
     l.week = r.week("week");
+    l.has_days = r.has("from");
+    if (l.has_days) {
+      l.from = r.date("from");
+      l.to = r.date("to");
+    }
     l.hours = r.decimal<money::Hours>("hours");
     l.rate = r.decimal<money::Money>("rate");
     l.before = r.decimal<money::Hours>("billed_hours");
@@ -165,6 +197,7 @@ IssuedDocument issue_document(const billing::Document& doc, const books::Books& 
   d.vat = doc.vat;
   d.total = doc.total;
   d.month = doc.month;
+  d.period = doc.period;
   const books::Vat& vat = books.vat_of(c);
   d.vat_rate = vat.percent;
   if (vat.exempt()) d.vat_exemption_note = s.invoicing.vat_exemption_note;
@@ -191,6 +224,7 @@ Json to_json(const IssuedDocument& doc) {
   j["vat"] = doc.vat.to_string();
   j["total"] = doc.total.to_string();
   j["month"] = doc.month.to_string();
+  if (doc.period) j["period"] = {{"from", doc.period->from.to_string()}, {"to", doc.period->to.to_string()}};
   j["currency"] = doc.currency;
   j["vat_rate"] = doc.vat_rate ? Json(doc.vat_rate->to_string()) : Json();
   j["vat_exemption_note"] = doc.vat_exemption_note ? Json(*doc.vat_exemption_note) : Json();
@@ -249,6 +283,10 @@ IssuedDocument document_from_json(const Json& j) {
   d.vat = r.decimal<money::Money>("vat");
   d.total = r.decimal<money::Money>("total");
   d.month = r.month("month");
+  if (r.has("period")) {
+    const Reader period = r.object("period");
+    d.period = billing::Period{period.date("from"), period.date("to")};
+  }
   if (const std::string currency = r.text("currency"); !currency.empty()) d.currency = currency;
   if (!r.at("vat_rate").is_null()) d.vat_rate = r.decimal<money::Percent>("vat_rate");
   if (!r.at("vat_exemption_note").is_null()) d.vat_exemption_note = r.text("vat_exemption_note");

@@ -44,6 +44,8 @@ struct IssuedDocument {
   money::Money vat;
   money::Money total;
   calendar::Month month;
+  // The days its lines cover; absent in a document issued before SPEC 8 (then: its month).
+  std::optional<billing::Period> period;
   std::string currency = "DKK";
   std::optional<money::Percent> vat_rate;        // none when the contract is exempt
   std::optional<std::string> vat_exemption_note; // set when exempt
@@ -57,6 +59,7 @@ struct IssuedDocument {
 
   bool credit_note() const { return kind == billing::Document::Kind::credit_note; }
   bool exempt() const { return !vat_rate.has_value(); }
+  billing::Period days() const { return period.value_or(billing::Period{month.first_day(), month.last_day()}); }
 };
 
 // What a monthly run issued (or, in a dry run, would issue).

@@ -37,8 +37,6 @@ constexpr Color k_box{0.96, 0.965, 0.97};
 
 // ---- The document's text ---------------------------------------------------------------------
 
-// "november 2025": the long date of the month's first day without its "1. ".
-std::string month_name(calendar::Month m) { return danish_long_date(m.first_day()).substr(3); }
 // "3.937,50" for -3937.50: an amount in words that say which way it goes.
 std::string unsigned_amount(money::Money m) { return (m.is_negative() ? -m : m).to_danish(); }
 // "1", "1 og 2", "1, 2 og 3"
@@ -63,7 +61,8 @@ constexpr double k_top = 50.0;
 constexpr double k_bottom = k_page_h - 70.0; // the body ends here; the footer sits below
 constexpr double k_column = 340.0;            // the right column of the first page's header
 constexpr double k_pad = 6.0;                 // inside the table's cells
-constexpr double k_amount_r = k_right - k_pad, k_rate_r = k_amount_r - 84.0, k_hours_r = k_rate_r - 70.0;
+// The amount column holds -99.999.999,99 at the body size; figures are never wrapped.
+constexpr double k_amount_r = k_right - k_pad, k_rate_r = k_amount_r - 92.0, k_hours_r = k_rate_r - 70.0;
 constexpr double k_desc_w = k_hours_r - 50.0 - (k_left + k_pad);
 
 constexpr Style k_body{9.0};
@@ -141,10 +140,7 @@ void set_header(Typesetter& ts, const IssuedDocument& doc, Document& d) {
   fact(d.credit ? "Kreditnotanr." : "Fakturanr.", document_number(doc));
   fact(d.credit ? "Kreditnotadato" : "Fakturadato", danish_date(doc.issue_date));
   if (!d.credit) fact("Forfaldsdato", danish_date(doc.due_date)); // a credit note falls due never
-  fact("Periode", month_name(doc.month));
-  const std::vector<std::string> corrects = corrected_numbers(doc);
-  if (d.credit && !corrects.empty())
-    fact(corrects.size() == 1 ? "Vedrører faktura" : "Vedrører fakturaer", danish_list(corrects));
+  fact("Periode", period_text(doc.days()));
 
   d.payer_label = ts.set(d.credit ? "KREDITNOTA TIL" : "FAKTURERES TIL", k_label);
   d.payer_name = ts.set(buyer.name, {10.5, true}, left_w);
@@ -165,6 +161,9 @@ void set_header(Typesetter& ts, const IssuedDocument& doc, Document& d) {
   if (!course.case_ref.empty()) lines.push_back(labelled("Sagsnr.:", course.case_ref));
   if (!course.legal_basis.empty()) lines.push_back(labelled("Lovgrundlag:", course.legal_basis));
   if (!course.citizen.empty()) lines.push_back(labelled("Borger:", course.citizen));
+  // The documents it corrects, as a list that wraps in the box however long it is.
+  if (const std::string corrections = corrections_text(doc); !corrections.empty())
+    lines.push_back("<b>" + escape(corrections) + "</b>");
   d.course_details = ts.set(joined_lines(lines), k_body, right_w, PANGO_ALIGN_LEFT, true);
 
   d.continued_left = ts.set(d.title + " (fortsat)", {10.0, true, k_accent});
@@ -184,12 +183,16 @@ void set_table(Typesetter& ts, const IssuedDocument& doc, Document& d) {
   d.table_header_height = d.th_description.height + 2 * k_pad;
   for (const billing::Line& l : doc.lines) {
     Row r;
-    r.description = ts.set(line_description(l), k_body, k_desc_w);
+    // The line in words and, under it in grey, why it costs what it costs (SPEC 8).
+    std::string description = escape(line_description(l));
+    if (const std::string why = week_explanation(l); !why.empty())
+      description += "\n<span size=\"smaller\" foreground=\"#6b6b6b\">" + escape(why) + "</span>";
+    r.description = ts.set(description, k_body, k_desc_w, PANGO_ALIGN_LEFT, true);
     if (l.has_hours()) { // weeks and regulations; an expense has an amount only
-      r.hours = ts.set(l.hours.to_danish() + " t", k_body, 70, PANGO_ALIGN_RIGHT);
-      r.rate = ts.set(l.rate.to_danish() + " kr.", k_body, 80, PANGO_ALIGN_RIGHT);
+      r.hours = ts.set(l.hours.to_danish() + " t", k_body);
+      r.rate = ts.set(l.rate.to_danish() + " kr.", k_body);
     }
-    r.amount = ts.set(l.amount.to_danish(), k_body, 80, PANGO_ALIGN_RIGHT);
+    r.amount = ts.set(l.amount.to_danish(), k_body);
     r.height = std::max(r.description.height, r.amount.height) + 2 * k_pad;
     d.rows.push_back(r);
   }
@@ -197,7 +200,7 @@ void set_table(Typesetter& ts, const IssuedDocument& doc, Document& d) {
   // Labels end at the rate column, figures at the amount column.
   const double label_w = k_rate_r - (k_left + k_pad);
   auto total = [&](const std::string& key, const std::string& value, const Style& style) {
-    d.totals.push_back({ts.set(key, style, label_w, PANGO_ALIGN_RIGHT), ts.set(value, style, 80, PANGO_ALIGN_RIGHT)});
+    d.totals.push_back({ts.set(key, style, label_w, PANGO_ALIGN_RIGHT), ts.set(value, style)});
   };
   total("Netto", doc.net.to_danish(), k_body);
   const std::string vat = doc.vat.to_danish();
@@ -303,11 +306,11 @@ std::vector<Page> paginate(const Document& d) {
     y = k_continued_top;
     table_on_page = false;
   };
-  // The totals and the payment close the document, together and after at least its last line.
+  // The lines fill each page; the totals and the payment close the document, together, on the
+  // page of the last line when they fit there, else at the top of the next.
   const double closing = k_totals_gap + d.totals_height + k_payment_gap + d.payment_height;
   for (std::size_t i = 0; i < d.rows.size(); ++i) {
-    const bool last = i + 1 == d.rows.size();
-    const double need = d.rows[i].height + (table_on_page ? 0 : d.table_header_height) + (last ? closing : 0);
+    const double need = d.rows[i].height + (table_on_page ? 0 : d.table_header_height);
     if (y + need > k_bottom && table_on_page) new_page();
     if (!table_on_page) {
       pages.back().push_back({Item::table_header, 0, y});
@@ -317,7 +320,7 @@ std::vector<Page> paginate(const Document& d) {
     pages.back().push_back({Item::row, i, y});
     y += d.rows[i].height;
   }
-  if (y + closing > k_bottom) new_page(); // a document without lines, or a line taller than a page
+  if (y + closing > k_bottom) new_page();
   pages.back().push_back({Item::totals, 0, y + k_totals_gap});
   pages.back().push_back({Item::payment, 0, y + k_totals_gap + d.totals_height + k_payment_gap});
   return pages;
@@ -364,7 +367,8 @@ void draw_item(cairo_t* cr, const Document& d, const Placed& p) {
         y += 4;
         hline(cr, k_hours_r - 40, k_right, y - 3, 0.9, k_ink);
       }
-      t.key.draw(cr, k_rate_r - t.key.width, y);
+      // The label ends at the rate column, or before a figure wider than the amount column.
+      t.key.draw(cr, std::min(k_rate_r, k_amount_r - t.value.width - 12) - t.key.width, y);
       t.value.draw(cr, k_amount_r - t.value.width, y);
       y += std::max(t.key.height, t.value.height) + 6;
     }

@@ -46,8 +46,15 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
   return lines;
 }
 
+// A right-aligned column of `width`, with at least one space before a value that fills it, so
+// that figures of any size never run together.
+std::string column(std::string_view value, std::size_t width) {
+  const std::string cell = pad_left(value, width);
+  return cell.size() > value.size() ? cell : " " + cell;
+}
+
 std::string amount_row(std::string_view label, money::Money value) {
-  return pad_left(label, k_width - 16) + pad_left(value.to_danish(), 16) + "\n";
+  return pad_left(label, k_width - 16) + column(value.to_danish(), 16) + "\n";
 }
 
 std::string number_text(const IssuedDocument& doc, std::string_view none) {
@@ -62,11 +69,45 @@ std::string line_description(const billing::Line& l) {
   switch (l.type) {
   case billing::Line::Type::week: return week_span(l.week, l.from, l.to);
   case billing::Line::Type::regulation:
-    return fmt::format("Regulering {}: faktureret {} t, nu {} t", week_span(l.week, l.week.monday(), l.week.sunday()),
-                       l.before.to_danish(), l.now.to_danish());
+    // The days of its own rate part; the whole week for a part that no longer exists.
+    return fmt::format("Regulering uge {} ({}): faktureret {} t, nu {} t", l.week.week(),
+                       day_span(billing::days_of(l).from, billing::days_of(l).to), l.before.to_danish(),
+                       l.now.to_danish());
   case billing::Line::Type::expense: break;
   }
   return fmt::format("{} {}: {}", l.credits_expense() ? "Tilbageført udlæg" : "Udlæg", long_date(l.date), l.text);
+}
+
+std::string week_explanation(const billing::Line& l) {
+  if (!l.why) return {};
+  const billing::WeekExplanation& w = *l.why;
+  auto hours = [](money::Hours h) { return h.to_danish() + " t"; };
+  std::string out = "aftalt " + hours(w.agreed);
+  auto add = [&out](const std::string& part) { out += " · " + part; };
+  if (!w.billed_suspension.is_zero()) add("i bero med betaling " + hours(w.billed_suspension) + " (faktureres fuldt)");
+  if (!w.delivered.is_zero()) add("leveret " + hours(w.delivered));
+  if (!w.citizen_absent.is_zero()) add("afbud " + hours(w.citizen_absent));
+  if (!w.staff_absent.is_zero()) add("aflyst af os " + hours(w.staff_absent));
+  const bool logged = !(w.delivered.is_zero() && w.citizen_absent.is_zero() && w.staff_absent.is_zero());
+  if (!logged && w.billed_suspension < w.agreed) add("ingen registreringer");
+  if (!l.hours.is_zero()) {
+    if (!w.absence_billed && (!w.citizen_absent.is_zero() || !w.staff_absent.is_zero()))
+      add("fravær faktureres ikke (aftalt)");
+    return out;
+  }
+  if (!w.absence_billed) add("0,00 t: kun leverede timer faktureres (aftalt)");
+  else if (!w.staff_absent.is_zero()) add("0,00 t: timer, vi selv har aflyst, faktureres ikke (§8)");
+  else add("0,00 t: intet at fakturere");
+  return out;
+}
+
+std::string period_text(const billing::Period& p) { return danish_date(p.from) + "–" + danish_date(p.to); }
+
+std::string corrections_text(const IssuedDocument& doc) {
+  if (!doc.corrects || doc.corrects->empty()) return {};
+  std::string numbers;
+  for (const std::int64_t n : *doc.corrects) numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);
+  return (doc.credit_note() ? "Krediterer faktura " : "Regulerer faktura ") + numbers;
 }
 
 std::string danish_date(calendar::Date d) { return fmt::format("{:02}.{:02}.{}", d.day(), d.month(), d.year()); }
@@ -101,20 +142,27 @@ std::string document_text(const IssuedDocument& doc) {
   if (!doc.buyer.order.empty()) out += fmt::format("      Rekvisition: {}\n", doc.buyer.order);
   if (!doc.buyer.accounting_cost.empty()) out += fmt::format("      Kontostreng: {}\n", doc.buyer.accounting_cost);
   out += "\n";
-  out += fmt::format("Fakturadato: {}    Forfaldsdato: {}    Periode: {}\n", danish_date(doc.issue_date),
-                     danish_date(doc.due_date), doc.month.to_string());
+  if (credit)
+    out += fmt::format("Kreditnotadato: {}    Periode: {}\n", danish_date(doc.issue_date), period_text(doc.days()));
+  else
+    out += fmt::format("Fakturadato: {}    Forfaldsdato: {}    Periode: {}\n", danish_date(doc.issue_date),
+                       danish_date(doc.due_date), period_text(doc.days()));
   out += fmt::format("Forløb: {} ({}), borger {}\n", doc.course.service, doc.contract, doc.course.citizen);
   if (!doc.course.case_ref.empty()) out += fmt::format("Sagsnr.: {}\n", doc.course.case_ref);
   if (!doc.course.legal_basis.empty()) out += fmt::format("Lovgrundlag: {}\n", doc.course.legal_basis);
+  if (const std::string corrections = corrections_text(doc); !corrections.empty())
+    for (const std::string& line : wrap(corrections, k_width)) out += line + "\n";
   out += "\n";
   out += pad_right("Tekst", 38) + pad_left("Timer", 8) + pad_left("Sats", 11) + pad_left("Beløb", 15) + "\n";
   out += std::string(k_width, '-') + "\n";
   for (const billing::Line& l : doc.lines) {
     const bool has_hours = l.has_hours();
     const std::vector<std::string> description = wrap(line_description(l), 37);
-    out += pad_right(description.front(), 38) + pad_left(has_hours ? l.hours.to_danish() : "", 8) +
-           pad_left(has_hours ? l.rate.to_danish() : "", 11) + pad_left(l.amount.to_danish(), 15) + "\n";
+    out += pad_right(description.front(), 38) + column(has_hours ? l.hours.to_danish() : "", 8) +
+           column(has_hours ? l.rate.to_danish() : "", 11) + column(l.amount.to_danish(), 15) + "\n";
     for (std::size_t i = 1; i < description.size(); ++i) out += "  " + description[i] + "\n";
+    if (const std::string why = week_explanation(l); !why.empty())
+      for (const std::string& line : wrap(why, k_width - 4)) out += "    " + line + "\n";
   }
   out += std::string(k_width, '-') + "\n";
   out += amount_row("Netto", doc.net);
@@ -148,15 +196,15 @@ std::string run_text(const InvoiceRun& run, bool dry_run) {
     for (const billing::Line& l : doc.lines) {
       const bool has_hours = l.has_hours();
       const std::vector<std::string> description = wrap(line_description(l), 39);
-      out += "  " + pad_right(description.front(), 40) + pad_left(has_hours ? l.hours.to_danish() + " t" : "", 10) +
-             pad_left(has_hours ? l.rate.to_danish() : "", 10) + pad_left(l.amount.to_danish(), 12) + "\n";
+      out += "  " + pad_right(description.front(), 40) + column(has_hours ? l.hours.to_danish() + " t" : "", 10) +
+             column(has_hours ? l.rate.to_danish() : "", 10) + column(l.amount.to_danish(), 12) + "\n";
       for (std::size_t i = 1; i < description.size(); ++i) out += "    " + description[i] + "\n";
     }
-    out += "  " + pad_left("netto", 60) + pad_left(doc.net.to_danish(), 12) + "\n";
-    if (!doc.vat.is_zero()) out += "  " + pad_left("moms", 60) + pad_left(doc.vat.to_danish(), 12) + "\n";
-    out += "  " + pad_left("i alt", 60) + pad_left(doc.total.to_danish(), 12) + "\n";
+    out += "  " + pad_left("netto", 60) + column(doc.net.to_danish(), 12) + "\n";
+    if (!doc.vat.is_zero()) out += "  " + pad_left("moms", 60) + column(doc.vat.to_danish(), 12) + "\n";
+    out += "  " + pad_left("i alt", 60) + column(doc.total.to_danish(), 12) + "\n";
   }
-  out += "\n" + pad_left("I alt DKK", 62) + pad_left(run.total.to_danish(), 12) + "\n";
+  out += "\n" + pad_left("I alt DKK", 62) + column(run.total.to_danish(), 12) + "\n";
   return out;
 }
 

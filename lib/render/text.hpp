@@ -24,6 +24,16 @@ std::string danish_long_date(calendar::Date d);
 // "Udlæg 13. november 2025: Biograf (entré)", "Tilbageført udlæg 12. november 2025: Transport".
 std::string line_description(const billing::Line& line);
 
+// Why a week line costs what it costs (SPEC 8), in Danish words, from its explanation:
+// "aftalt 7,50 t · leveret 5,00 t · afbud 2,50 t"; a 0,00 line says why it is zero, days in a
+// billed suspension say so. Empty for a line without one (a document from before SPEC 8).
+std::string week_explanation(const billing::Line& line);
+// "01.12.2025–31.12.2025": the days a document covers.
+std::string period_text(const billing::Period& period);
+// "Regulerer faktura 1003, 1007" (an invoice) or "Krediterer faktura 1003" (a credit note);
+// empty when the document corrects nothing.
+std::string corrections_text(const IssuedDocument& doc);
+
 // One document as a Danish fixed-width text: for terminals and e-mail bodies.
 std::string document_text(const IssuedDocument& doc);
 // An invoice run: each document's lines, then the run's total.

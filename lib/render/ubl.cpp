@@ -185,8 +185,8 @@ std::string UblFormat::render(const IssuedDocument& doc) const {
   w.optional_leaf("cbc:AccountingCost", buyer.accounting_cost);
   w.optional_leaf("cbc:BuyerReference", buyer_reference);
   w.open("cac:InvoicePeriod");
-  w.leaf("cbc:StartDate", doc.month.first_day().to_string());
-  w.leaf("cbc:EndDate", doc.month.last_day().to_string());
+  w.leaf("cbc:StartDate", doc.days().from.to_string());
+  w.leaf("cbc:EndDate", doc.days().to.to_string());
   w.close();
   if (!order.empty()) {
     w.open("cac:OrderReference");
@@ -314,6 +314,15 @@ std::string UblFormat::render(const IssuedDocument& doc) const {
     w.leaf("cbc:ID", std::to_string(id));
     w.leaf(quantity_element, quantity_text, {{"unitCode", unit}});
     w.leaf("cbc:LineExtensionAmount", decimal(amount), money_attr);
+    // BG-26: the days of the line (within the document's period, PEPPOL-EN16931-R110/R111); a
+    // document issued before it had a period of its own keeps its old form.
+    if (doc.period) {
+      const billing::Period days = billing::days_of(l);
+      w.open("cac:InvoicePeriod");
+      w.leaf("cbc:StartDate", days.from.to_string());
+      w.leaf("cbc:EndDate", days.to.to_string());
+      w.close();
+    }
     w.open("cac:Item");
     if (unit == "HUR" && !service.empty())
       w.leaf("cbc:Description", service + ", kontrakt " + doc.contract);

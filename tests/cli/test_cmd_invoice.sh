@@ -43,8 +43,11 @@ expect_json_eq '[(d["kind"], d["number"], d["contract"], d["payer"], d["issue_da
   ("invoice", None, "2C-2025-007", "Køge Kommune", "2025-12-01", "2025-12-31", "22770.00", "0.00", "22770.00"),
   ("invoice", None, "2C-2025-014", "Roskilde Kommune", "2025-12-01", "2025-12-31", "17587.50", "0.00", "17587.50"),
   ("invoice", None, "2C-2025-020", "Familien Dahl", "2025-12-01", "2025-12-31", "9390.00", "2347.50", "11737.50")]'
+# A week line explains itself (SPEC 8): its part's agreed, delivered and absent hours.
 expect_json_eq 'j["documents"][1]["lines"][0]' '{"type": "week", "week": "2025-W44", "from": "2025-10-27",
-  "to": "2025-11-02", "hours": "7.50", "rate": "525.00", "amount": "3937.50"}'
+  "to": "2025-11-02", "hours": "7.50", "rate": "525.00", "agreed": "7.50", "delivered": "7.50",
+  "citizen_absent": "0.00", "staff_absent": "0.00", "amount": "3937.50"}'
+expect_json_eq 'j["documents"][1]["period"]' '{"from": "2025-10-27", "to": "2025-11-30"}'
 expect_json_eq 'j["documents"][2]["lines"][-2:]' '[
   {"type": "expense", "date": "2025-11-13", "text": "Biograf (entré)", "amount": "85.00"},
   {"type": "expense", "date": "2025-11-20", "text": "Café", "amount": "42.50"}]'

@@ -44,6 +44,12 @@ TEST_CASE("render::document_text") {
   SUBCASE("credit note") { check_golden("credit-note"); }
   SUBCASE("seller with IBAN") { check_golden("iban-seller"); }
   SUBCASE("buyer with order and accounting cost") { check_golden("order-accounting"); }
+  // SPEC 8 (tests/golden/make_spec8_goldens.py):
+  SUBCASE("explained weeks, a period over two months") { check_golden("explained-invoice"); }
+  SUBCASE("an invoice names the documents it corrects") { check_golden("corrections-invoice"); }
+  SUBCASE("a credit note correcting eight invoices") { check_golden("credit-note-eight"); }
+  SUBCASE("a 9.999.999,99 kr. total") { check_golden("large-amounts"); }
+  SUBCASE("twenty lines") { check_golden("twenty-lines"); }
 }
 
 TEST_CASE("render::line_description") {
@@ -74,11 +80,16 @@ TEST_CASE("render::line_description") {
     Line l;
     l.type = Line::Type::regulation;
     l.week = *calendar::parse_iso_week("2025-W46");
+    l.has_days = false; // a part that no longer exists: the whole week
     l.hours = *money::Hours::parse("-3.00");
     l.before = *money::Hours::parse("7.50");
     l.now = *money::Hours::parse("4.50");
     l.amount = *money::Money::parse("-1500.00");
-    CHECK(render::line_description(l) == "Regulering Uge 46 (10.–16. november 2025): faktureret 7,50 t, nu 4,50 t");
+    CHECK(render::line_description(l) == "Regulering uge 46 (10.–16. november 2025): faktureret 7,50 t, nu 4,50 t");
+    l.has_days = true; // a part that still exists: its own days
+    l.from = *calendar::parse_date("2025-11-10");
+    l.to = *calendar::parse_date("2025-11-12");
+    CHECK(render::line_description(l) == "Regulering uge 46 (10.–12. november 2025): faktureret 7,50 t, nu 4,50 t");
   }
   SUBCASE("an expense and a credited expense") {
     Line x;
