@@ -45,25 +45,27 @@ std::optional<Money> read_rate(TableReader& r) {
 }
 
 std::string read_text(TableReader& r, std::string_view key, Need need) {
-  auto text = r.string(key, need);
+  auto text = r.text(key, need);
   if (!text) return {};
   check_no_cpr(key, *text, r.location_of(key), r.diagnostics());
   return *text;
 }
 
-void read_payer(const TomlFile& file, TableReader& top, Payer& payer, diag::Diagnostics& diags) {
+void read_payer(const TomlFile& file, TableReader& top, Contract& c, diag::Diagnostics& diags) {
   const toml::table* table = top.table("payer", Need::required);
   if (!table) return;
   TableReader r(file, *table, diags, "[payer]",
                 {"kind", "name", "address", "ean", "reference", "order", "accounting_cost", "email"},
                 file.location(*table));
+  c.payer_where = r.where();
+  Payer& payer = c.payer;
   if (auto kind = r.string("kind", Need::required)) {
     if (*kind == "municipality") payer.kind = PayerKind::municipality;
     else if (*kind == "private") payer.kind = PayerKind::private_payer;
     else r.error("kind", fmt::format("payer 'kind' must be \"municipality\" or \"private\", not \"{}\"", *kind));
   }
   payer.name = read_text(r, "name", Need::required);
-  payer.address = r.string_array("address", Need::required).value_or(std::vector<std::string>{});
+  payer.address = r.text_lines("address", Need::required).value_or(std::vector<std::string>{});
   const bool municipal = payer.kind == PayerKind::municipality;
   if (auto ean = r.string("ean", municipal ? Need::required : Need::optional)) {
     if (!is_valid_gln(*ean))
@@ -71,11 +73,9 @@ void read_payer(const TomlFile& file, TableReader& top, Payer& payer, diag::Diag
     payer.ean = *ean;
   }
   payer.reference = read_text(r, "reference", municipal ? Need::required : Need::optional);
-  if (municipal && r.has("reference") && payer.reference.empty())
-    r.error("reference", "a municipality payer needs a non-empty 'reference'");
-  payer.order = r.string("order", Need::optional).value_or("");
-  payer.accounting_cost = r.string("accounting_cost", Need::optional).value_or("");
-  payer.email = r.string("email", Need::optional).value_or("");
+  payer.order = r.text("order", Need::optional).value_or("");
+  payer.accounting_cost = r.text("accounting_cost", Need::optional).value_or("");
+  payer.email = r.text("email", Need::optional).value_or("");
   r.finish();
 }
 
@@ -123,6 +123,19 @@ void build_terms(TableReader& top, Contract& c, std::optional<Hours> hours, std:
 
 } // namespace
 
+void check_einvoice_needs(const Contract& c, const DocumentSettings& documents, diag::Diagnostics& diags) {
+  // A municipality payer must have both whatever it gets (SPEC 1.2), reported where they are read.
+  if (c.payer.kind == PayerKind::municipality || !documents.gets_einvoice(c.payer.kind)) return;
+  const std::string_view kind = DocumentSettings::key_of(c.payer.kind);
+  const std::string why = fmt::format("payer '{}' gets an e-invoice (\"xml\" in [documents] {})", c.payer.name, kind);
+  const std::string or_else = fmt::format("or remove \"xml\" from [documents] {} in honorar.toml", kind);
+  if (c.payer.ean.empty())
+    diags.error(c.payer_where, fmt::format("{}, which needs its 'ean': give the payer's EAN/GLN, {}", why, or_else));
+  if (c.payer.reference.empty() && c.payer.order.empty())
+    diags.error(c.payer_where,
+                fmt::format("{}, which needs a 'reference' or an 'order' (Peppol R003): give one, {}", why, or_else));
+}
+
 bool load_contract(const std::string& rel_path, std::string text, Contract& c, diag::Diagnostics& diags) {
   ErrorCounter counter{diags};
   TomlFile file(rel_path, std::move(text));
@@ -162,7 +175,7 @@ bool load_contract(const std::string& rel_path, std::string text, Contract& c, d
   c.status_reports = r.date_array("status_reports", Need::optional).value_or(std::vector<Date>{});
   std::sort(c.status_reports.begin(), c.status_reports.end());
   c.vat = read_vat(r, "vat");
-  read_payer(file, r, c.payer, diags);
+  read_payer(file, r, c, diags);
 
   std::vector<TermsChange> changes;
   for (const toml::table* t : r.tables("terms")) {

@@ -13,4 +13,8 @@ namespace books {
 // cause follow-up errors).
 bool load_contract(const std::string& rel_path, std::string text, Contract& out, diag::Diagnostics& diags);
 
+// A payer whose kind gets the e-invoice by [documents] needs what the e-invoice must carry: an EAN
+// and a reference or an order (SPEC 5). Reported at the contract's [payer] table.
+void check_einvoice_needs(const Contract& c, const DocumentSettings& documents, diag::Diagnostics& diags);
+
 } // namespace books

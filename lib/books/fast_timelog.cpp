@@ -15,6 +15,7 @@
 #include "books/fast_timelog.hpp"
 
 #include "books/entry_rules.hpp"
+#include "books/free_text.hpp"
 #include "books/identifiers.hpp"
 #include "money/fixed2.hpp"
 #include "util/utf8.hpp"
@@ -366,7 +367,7 @@ private:
     if (!amount || !expense_amount_in_range(*amount)) return false;
     if (v[x_text].kind != Kind::string) return false;
     x.text = string_of(v[x_text]);
-    if (x.text.empty() || find_cpr_like(x.text)) return false;
+    if (is_blank(x.text) || find_cpr_like(x.text)) return false;
     x.contract = *contract;
     x.date = *date;
     x.amount = money::Money::from_hundredths(*amount);

@@ -12,4 +12,13 @@ bool check_no_cpr(std::string_view field, std::string_view text, const diag::Loc
   return false;
 }
 
+bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+bool check_not_blank(std::string_view field, std::string_view text, bool required, const diag::Location& where,
+                     diag::Diagnostics& diags) {
+  if (!is_blank(text)) return true;
+  diags.error(where, fmt::format("'{}' is empty: {}", field, required ? "give a value" : "leave the key out or give a value"));
+  return false;
+}
+
 } // namespace books

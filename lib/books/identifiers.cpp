@@ -15,12 +15,52 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 int digit(char c) { return c - '0'; }
 
-// DDMMYY with a real day of a real month; the year is any of 00..99.
-bool is_ddmmyy(std::string_view s) {
-  const int day = digit(s[0]) * 10 + digit(s[1]);
-  const int month = digit(s[2]) * 10 + digit(s[3]);
-  static constexpr std::array<int, 12> k_days{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month >= 1 && month <= 12 && day >= 1 && day <= k_days[static_cast<std::size_t>(month - 1)];
+bool is_real_day(int day, int month, bool leap) {
+  static constexpr std::array<int, 12> k_days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= k_days[static_cast<std::size_t>(month - 1)] + (month == 2 && leap ? 1 : 0);
+}
+
+int two_digits(std::string_view s, std::size_t at) { return digit(s[at]) * 10 + digit(s[at + 1]); }
+
+// DDMMYY with a real day of a real month; the year is any of 00..99, so 29 February is allowed.
+bool is_ddmmyy(std::string_view s) { return is_real_day(two_digits(s, 0), two_digits(s, 2), true); }
+
+// DDMMYYYY: the whole date must exist.
+bool is_ddmmyyyy(std::string_view s) {
+  const int year = two_digits(s, 4) * 100 + two_digits(s, 6);
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return is_real_day(two_digits(s, 0), two_digits(s, 2), leap);
+}
+
+// The length of the run of digits starting at `at` (0 past the end).
+std::size_t digits_at(std::string_view s, std::size_t at) {
+  std::size_t end = at;
+  while (end < s.size() && is_digit(s[end])) ++end;
+  return end - at;
+}
+
+bool char_at(std::string_view s, std::size_t at, char c) { return at < s.size() && s[at] == c; }
+
+// Whether the digit run starting at `i` (not preceded by a digit) begins one of the CPR shapes
+// of SPEC 5: a run of ten digits, DDMMYY followed by '-', ' ' or '/' and four digits,
+// DD.MM.YY-XXXX or DD.MM.YYYY-XXXX; each ends where a run of digits ends.
+bool cpr_shape_at(std::string_view s, std::size_t i) {
+  const std::size_t run = digits_at(s, i);
+  if (run == 10) return is_ddmmyy(s.substr(i, 6));
+  if (run == 6) {
+    const bool separated = char_at(s, i + 6, '-') || char_at(s, i + 6, ' ') || char_at(s, i + 6, '/');
+    return separated && digits_at(s, i + 7) == 4 && is_ddmmyy(s.substr(i, 6));
+  }
+  if (run != 2 || !char_at(s, i + 2, '.') || digits_at(s, i + 3) != 2 || !char_at(s, i + 5, '.')) return false;
+  const std::size_t year = digits_at(s, i + 6);
+  if ((year != 2 && year != 4) || !char_at(s, i + 6 + year, '-') || digits_at(s, i + 7 + year) != 4) return false;
+  std::array<char, 8> date{};
+  s.copy(date.data(), 2, i);
+  s.copy(date.data() + 2, 2, i + 3);
+  s.copy(date.data() + 4, year, i + 6);
+  const std::string_view digits(date.data(), 4 + year);
+  return year == 2 ? is_ddmmyy(digits) : is_ddmmyyyy(digits);
 }
 
 } // namespace
@@ -59,15 +99,8 @@ std::optional<std::size_t> find_cpr_like(std::string_view text) {
       ++i;
       continue;
     }
-    std::size_t run_end = i;
-    while (run_end < text.size() && is_digit(text[run_end])) ++run_end;
-    const std::size_t run = run_end - i;
-    if (run == 10 && is_ddmmyy(text.substr(i, 6))) return i;
-    if (run == 6 && run_end + 5 <= text.size() && text[run_end] == '-' &&
-        all_digits(text.substr(run_end + 1, 4)) &&
-        (run_end + 5 == text.size() || !is_digit(text[run_end + 5])) && is_ddmmyy(text.substr(i, 6)))
-      return i;
-    i = run_end;
+    if (cpr_shape_at(text, i)) return i;
+    i += digits_at(text, i);
   }
   return std::nullopt;
 }

@@ -13,9 +13,10 @@ bool is_valid_gln(std::string_view gln);
 // Contract ids: [A-Za-z0-9][A-Za-z0-9._-]{0,63} (they become parts of file names).
 bool is_valid_contract_id(std::string_view id);
 
-// The byte offset of the first CPR-like number in `text`, if any (§5): `DDMMYY-XXXX` or a
-// standalone run of exactly ten digits, in both cases with DDMMYY a valid day and month
-// (29 February is allowed: the century is unknown).
+// The byte offset of the first CPR-like number in `text`, if any (§5): `DDMMYY-XXXX`, a
+// standalone run of exactly ten digits, `DDMMYY XXXX`, `DDMMYY/XXXX`, `DD.MM.YY-XXXX` or
+// `DD.MM.YYYY-XXXX`, none of them part of a longer run of digits. DDMMYY must be a valid day and
+// month (29 February is allowed: the century is unknown); DD.MM.YYYY a date that exists.
 std::optional<std::size_t> find_cpr_like(std::string_view text);
 
 } // namespace books

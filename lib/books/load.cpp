@@ -2,6 +2,7 @@
 #include "books/load.hpp"
 
 #include "books/contract.hpp"
+#include "books/day_hours.hpp"
 #include "books/parallel.hpp"
 #include "books/settings.hpp"
 #include "books/timelog_files.hpp"
@@ -148,9 +149,13 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptio
   if (any_exempt_contract && !books.settings.invoicing.vat.exempt() && books.settings.invoicing.vat_exemption_note.empty())
     diags.error({"honorar.toml", 0, 0}, "[invoicing] needs a 'vat_exemption_note': a contract is VAT-exempt");
 
+  for (const Contract& c : books.contracts) check_einvoice_needs(c, books.settings.documents, diags);
+
   // Time logs: cached, fast-path or toml++ parsed, on a few threads (timelog_files.hpp).
   load_timelog_files(root, find_files(root, root / "timelog", true, {".toml", ".csv"}, diags), books, diags, options,
                      read_file);
+  // Across files: after all entries, whichever reader or the cache gave them.
+  check_hours_per_day(books, diags);
   return books;
 }
 

@@ -7,6 +7,19 @@
 
 namespace books {
 
+const std::vector<std::string>& DocumentSettings::formats_for(PayerKind kind) const {
+  return kind == PayerKind::municipality ? municipality : private_payer;
+}
+
+bool DocumentSettings::gets_einvoice(PayerKind kind) const {
+  const auto& names = formats_for(kind);
+  return std::find(names.begin(), names.end(), "xml") != names.end();
+}
+
+std::string_view DocumentSettings::key_of(PayerKind kind) {
+  return kind == PayerKind::municipality ? "municipality" : "private";
+}
+
 const std::string* intern_path(std::string_view path) {
   static std::mutex mutex;
   static std::set<std::string, std::less<>> paths; // nodes never move

@@ -26,7 +26,7 @@ using money::Hours;
 using money::Money;
 using money::Percent;
 
-// VAT treatment: exempt, or a percentage 0 < p <= 100.
+// VAT treatment: exempt, or a percentage 1 <= p <= 100.
 struct Vat {
   std::optional<Percent> percent; // nullopt = exempt
   bool exempt() const { return !percent.has_value(); }
@@ -55,11 +55,20 @@ struct Invoicing {
   std::string vat_exemption_note;
 };
 
+enum class PayerKind { municipality, private_payer };
+
 // [documents]: which formats are written besides json and text, per payer kind.
 struct DocumentSettings {
   // Municipalities receive e-invoices (NemHandel) and a PDF to read; families a PDF.
   std::vector<std::string> municipality{"xml", "pdf"};
   std::vector<std::string> private_payer{"pdf"};
+
+  // The formats listed for a kind of payer.
+  const std::vector<std::string>& formats_for(PayerKind kind) const;
+  // Whether a payer of this kind gets the e-invoice ("xml").
+  bool gets_einvoice(PayerKind kind) const;
+  // The key in [documents] for a kind of payer: "municipality" or "private".
+  static std::string_view key_of(PayerKind kind);
 };
 // The names [documents] accepts (render::formats() has each; a test checks it).
 inline constexpr std::string_view k_document_format_names[] = {"json", "text", "xml", "pdf"};
@@ -69,8 +78,6 @@ struct Settings {
   Invoicing invoicing;
   DocumentSettings documents;
 };
-
-enum class PayerKind { municipality, private_payer };
 
 struct Payer {
   PayerKind kind = PayerKind::municipality;
@@ -119,7 +126,8 @@ struct Contract {
   std::optional<Termination> termination;
   std::vector<Suspension> suspensions;
   bool expenses_agreed = false;
-  diag::Location where; // the file
+  diag::Location where;       // the file
+  diag::Location payer_where; // the [payer] table (not in Payer: a document's Buyer is a Payer)
 
   // The last day (SPEC 1.2): termination.end replaces the notice rule; else the earlier of
   // `end` and the notice rule's date for termination.given. nullopt: the course runs on.

@@ -1,6 +1,7 @@
 // honorar.toml (SPEC 1.1)
 #include "books/settings.hpp"
 
+#include "books/free_text.hpp"
 #include "books/identifiers.hpp"
 #include "books/placeholders.hpp"
 #include "books/suggest.hpp"
@@ -21,7 +22,7 @@ void read_bank(const TomlFile& file, const toml::table& table, const diag::Locat
   auto reg = r.string("reg", Need::optional);
   auto account = r.string("account", Need::optional);
   auto iban = r.string("iban", Need::optional);
-  auto bic = r.string("bic", Need::optional);
+  auto bic = r.text("bic", Need::optional);
   r.finish();
   auto digits = [](const std::string& s, std::size_t lo, std::size_t hi) {
     return s.size() >= lo && s.size() <= hi && s.find_first_not_of("0123456789") == std::string::npos;
@@ -83,13 +84,13 @@ Settings load_settings(const std::string& rel_path, std::string text, diag::Diag
   if (provider) {
     TableReader p(file, *provider, diags, "[provider]", {"name", "cvr", "address", "email", "bank"},
                   file.location(*provider));
-    s.provider.name = p.string("name", Need::required).value_or("");
+    s.provider.name = p.text("name", Need::required).value_or("");
     if (auto cvr = p.string("cvr", Need::required)) {
       if (!is_valid_cvr(*cvr)) p.error("cvr", fmt::format("CVR number '{}' is not valid (8 digits, modulus 11)", *cvr));
       s.provider.cvr = *cvr;
     }
-    s.provider.address = p.string_array("address", Need::required).value_or(std::vector<std::string>{});
-    s.provider.email = p.string("email", Need::optional).value_or("");
+    s.provider.address = p.text_lines("address", Need::required).value_or(std::vector<std::string>{});
+    s.provider.email = p.text("email", Need::optional).value_or("");
     if (const toml::table* bank = p.table("bank", Need::required))
       read_bank(file, *bank, p.location_of("bank"), s.provider.bank, diags);
     for (const auto& [key, message] : placeholders::provider_warnings(s.provider))
@@ -114,12 +115,15 @@ Settings load_settings(const std::string& rel_path, std::string text, diag::Diag
                                              "\"løbende måned + 30 dage\")", terms));
     const auto vat = read_vat(inv, "vat");
     if (vat) s.invoicing.vat = *vat;
-    s.invoicing.vat_exemption_note = inv.string("vat_exemption_note", Need::optional).value_or("");
     // SPEC 1.1: the note is required when exempt (an exempt invoice must say why it has no VAT).
     // An invalid `vat` has been reported already; it does not also ask for a note.
     const bool exempt = vat ? vat->exempt() : !inv.has("vat");
-    if (exempt && s.invoicing.vat_exemption_note.empty())
+    const auto note = inv.string("vat_exemption_note", Need::optional);
+    if (exempt && (!note || is_blank(*note)))
       inv.error("vat_exemption_note", "[invoicing] needs a 'vat_exemption_note' when vat is \"exempt\"");
+    else if (note)
+      check_not_blank("vat_exemption_note", *note, false, inv.location_of("vat_exemption_note"), diags);
+    s.invoicing.vat_exemption_note = note.value_or("");
     inv.finish();
   }
   return s;

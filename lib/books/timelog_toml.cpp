@@ -84,8 +84,7 @@ void read_expense(const TomlFile& file, const toml::table& t, const ContractInde
     if (!expense_amount_in_range(*amount)) r.error("amount", entry_message::expense_amount_out_of_range());
     else x.amount = Money::from_hundredths(*amount);
   }
-  if (auto text = r.string("text", Need::required)) {
-    if (text->empty()) r.error("text", "'text' must say what the expense was");
+  if (auto text = r.text("text", Need::required)) {
     check_no_cpr("text", *text, r.location_of("text"), diags);
     x.text = *text;
   }

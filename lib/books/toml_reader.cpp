@@ -1,6 +1,7 @@
 #include "books/toml_reader.hpp"
 
 #include "books/entry_rules.hpp"
+#include "books/free_text.hpp"
 #include "books/suggest.hpp"
 #include "money/fixed2.hpp"
 #include "util/utf8.hpp"
@@ -308,6 +309,12 @@ std::optional<std::string> TableReader::string(std::string_view key, Need need) 
   return std::nullopt;
 }
 
+std::optional<std::string> TableReader::text(std::string_view key, Need need) {
+  auto value = string(key, need);
+  if (value) check_not_blank(key, *value, need == Need::required, location_of(key), m_diags);
+  return value;
+}
+
 std::optional<std::string> TableReader::string_if_string(std::string_view key) const {
   if (const toml::node* node = m_table.get(key))
     if (const auto* s = node->as_string()) return s->get();
@@ -403,6 +410,17 @@ std::optional<std::vector<std::string>> TableReader::string_array(std::string_vi
     out.push_back(s->get());
   }
   return out;
+}
+
+std::optional<std::vector<std::string>> TableReader::text_lines(std::string_view key, Need need) {
+  auto lines = string_array(key, need);
+  if (!lines) return lines;
+  if (lines->empty()) error(key, fmt::format("'{}' is empty: give a value", key));
+  const toml::array& array = *m_table.get(key)->as_array();
+  for (std::size_t i = 0; i < lines->size(); ++i)
+    if (is_blank((*lines)[i]))
+      m_diags.error(m_file.location(*array.get(i)), fmt::format("'{}' line {} is empty: remove it or give a value", key, i + 1));
+  return lines;
 }
 
 std::optional<std::vector<calendar::Date>> TableReader::date_array(std::string_view key, Need need) {

@@ -57,6 +57,9 @@ public:
   diag::Diagnostics& diagnostics() const { return m_diags; }
 
   std::optional<std::string> string(std::string_view key, Need need);
+  // A string that must say something: empty or only whitespace is an error whether the key is
+  // required or optional (free_text.hpp, check_not_blank). The value is returned all the same.
+  std::optional<std::string> text(std::string_view key, Need need);
   // The value if it is a string; nullopt (and no error) otherwise.
   std::optional<std::string> string_if_string(std::string_view key) const;
   std::optional<bool> boolean(std::string_view key, Need need);
@@ -68,6 +71,8 @@ public:
   // A TOML local time or an "HH:MM" string, as minutes after midnight (whole minutes only).
   std::optional<int> time_of_day(std::string_view key, Need need);
   std::optional<std::vector<std::string>> string_array(std::string_view key, Need need);
+  // Lines of text (an address): at least one, none of them blank.
+  std::optional<std::vector<std::string>> text_lines(std::string_view key, Need need);
   std::optional<std::vector<calendar::Date>> date_array(std::string_view key, Need need);
   // A sub-table ([payer], or an inline table); nullptr when absent or not a table.
   const toml::table* table(std::string_view key, Need need);

@@ -14,8 +14,9 @@ std::optional<Vat> read_vat(TableReader& reader, std::string_view key) {
   }
   auto hundredths = reader.decimal(key, Need::required);
   if (!hundredths) return std::nullopt;
-  if (!in_range_exclusive_low(*hundredths, 0, 10000)) {
-    reader.error(key, fmt::format("'{}' must be more than 0 and at most 100 percent", key));
+  // At least 1 %: a rate below it is refused by the e-invoice (Peppol BR-CO-17); SPEC 1.2.
+  if (*hundredths < k_min_vat_hundredths || *hundredths > k_max_vat_hundredths) {
+    reader.error(key, fmt::format("'{}' must be at least 1 and at most 100 percent", key));
     return std::nullopt;
   }
   return Vat{Percent::from_hundredths(*hundredths)};

@@ -39,8 +39,7 @@ const DocumentFormat* find_format(std::string_view name) {
 
 std::vector<const DocumentFormat*> formats_for(const IssuedDocument& doc, const books::DocumentSettings& settings) {
   std::vector<const DocumentFormat*> out{find_format("json"), find_format("text")};
-  const bool municipal = doc.buyer.kind == books::PayerKind::municipality;
-  for (const std::string& name : municipal ? settings.municipality : settings.private_payer)
+  for (const std::string& name : settings.formats_for(doc.buyer.kind))
     if (const DocumentFormat* f = find_format(name); f && std::find(out.begin(), out.end(), f) == out.end())
       out.push_back(f);
   return out;

@@ -232,6 +232,118 @@ run --books "$X" "${T[@]}" check
 expect_exit 0
 expect_stderr_contains "warning: expense dated 2025-10-28, before [invoicing] from (2025-11): honorar never bills it"
 
+test_case "CPR numbers written with a space, dots or a slash are refused like DDMMYY-XXXX"
+X=$TMP/cpr-shapes
+write_settings "$X"
+write_contract "$X" K-1
+sed -i 's/^citizen .*/citizen        = "010190 1234"/; s/^handleplan .*/case_ref       = "01.01.1990-1234"/' "$X/contracts/K-1.toml"
+write_file "$X/timelog/a.toml" <<'EOF'
+[[entry]]
+contract = "K-1"
+date     = 2025-11-05
+hours    = 1
+note     = "Ringede fra 01.01.90-1234"
+EOF
+write_file "$X/timelog/b.csv" <<'EOF'
+contract,date,hours,status,note
+K-1,2025-11-06,1,,cpr 010190/1234
+K-1,2025-11-07,1,,sag 27.24.12-G01-1234-25 den 01.01.2025
+EOF
+run --books "$X" --today 2025-11-10 check
+expect_exit 65
+expect_stdout_empty
+expect_stderr "contracts/K-1.toml:1:18: warning: contract K-1 has no 'handleplan' date: the payer's action plan is a precondition for the start (§9)
+contracts/K-1.toml:2:18: error: 'citizen' contains what looks like a CPR number: never store CPR numbers (§5)
+contracts/K-1.toml:7:18: error: 'case_ref' contains what looks like a CPR number: never store CPR numbers (§5)
+timelog/a.toml:5:12: error: 'note' contains what looks like a CPR number: never store CPR numbers (§5)
+timelog/b.csv:2:19: error: 'note' contains what looks like a CPR number: never store CPR numbers (§5)
+4 errors, 1 warning in 1 contract, 1 entry, 0 expenses
+"
+
+test_case "text values that are empty or only whitespace: required and optional keys alike"
+X=$TMP/blank
+write_settings "$X"
+sed -i 's/^name .*/name    = "  "/' "$X/honorar.toml"
+write_contract "$X" K-1
+sed -i 's/^name .*/name      = ""/; s/^reference .*/reference = "ref"\norder     = " "/' "$X/contracts/K-1.toml"
+printf '\n[expenses]\nagreed = true\n' >>"$X/contracts/K-1.toml"
+write_file "$X/timelog/a.toml" <<'EOF'
+[[expense]]
+contract = "K-1"
+date     = 2025-11-05
+amount   = 10.00
+text     = " "
+EOF
+run --books "$X" --today 2025-11-03 check
+expect_exit 65
+expect_stdout_empty
+expect_stderr "contracts/K-1.toml:11:13: error: 'name' is empty: give a value
+contracts/K-1.toml:15:13: error: 'order' is empty: leave the key out or give a value
+honorar.toml:2:11: error: 'name' is empty: give a value
+timelog/a.toml:5:12: error: 'text' is empty: give a value
+4 errors, 0 warnings in 1 contract, 0 entries, 0 expenses
+"
+
+test_case "a private payer that is to get an e-invoice without an EAN or a reference: an error in check"
+X=$TMP/einvoice
+write_settings "$X"
+printf '\n[documents]\nprivate = ["xml", "pdf"]\n' >>"$X/honorar.toml"
+write_contract "$X" K-1
+sed -i 's/"municipality"/"private"/; /^ean /d; /^reference /d; s/Roskilde Kommune/Familien Hansen/' "$X/contracts/K-1.toml"
+run --books "$X" --today 2025-11-03 check
+expect_exit 65
+expect_stdout_empty
+expect_stderr "contracts/K-1.toml:9:1: error: payer 'Familien Hansen' gets an e-invoice (\"xml\" in [documents] private), which needs its 'ean': give the payer's EAN/GLN, or remove \"xml\" from [documents] private in honorar.toml
+contracts/K-1.toml:9:1: error: payer 'Familien Hansen' gets an e-invoice (\"xml\" in [documents] private), which needs a 'reference' or an 'order' (Peppol R003): give one, or remove \"xml\" from [documents] private in honorar.toml
+2 errors, 0 warnings in 1 contract, 0 entries, 0 expenses
+"
+sed -i '/^\[documents\]/,$d' "$X/honorar.toml"
+run --books "$X" --today 2025-11-03 check
+expect_exit 0
+
+test_case "vat below 1 percent, in [invoicing] and in a contract (Peppol BR-CO-17)"
+X=$TMP/vat
+write_settings "$X"
+sed -i 's/^vat  .*/vat           = 0.5/' "$X/honorar.toml"
+write_contract "$X" K-1
+sed -i '1a vat = 0' "$X/contracts/K-1.toml"
+run --books "$X" --today 2025-11-03 check
+expect_exit 65
+expect_stdout_empty
+expect_stderr "contracts/K-1.toml:2:7: error: 'vat' must be at least 1 and at most 100 percent
+honorar.toml:11:17: error: 'vat' must be at least 1 and at most 100 percent
+2 errors, 0 warnings in 1 contract, 0 entries, 0 expenses
+"
+
+test_case "more than 24 hours for one contract on one day, in TOML and CSV together"
+X=$TMP/day-hours
+write_settings "$X"
+write_contract "$X" K-1
+write_file "$X/timelog/a.toml" <<'EOF'
+[[entry]]
+contract = "K-1"
+date     = 2025-11-04
+from     = 06:00:00
+to       = 22:00:00
+
+[[entry]]
+contract = "K-1"
+date     = 2025-11-05
+hours    = 24
+EOF
+write_file "$X/timelog/b.csv" <<'EOF'
+contract,date,hours,status
+K-1,2025-11-04,7.5,citizen-absent
+K-1,2025-11-04,2,staff-absent
+EOF
+run --books "$X" --today 2025-11-10 check
+expect_exit 65
+expect_stdout_empty
+expect_stderr "contracts/K-1.toml:1:18: warning: contract K-1: week 2025-W45 is over-delivered by 35.00 hours (never billed, never carried over)
+timelog/b.csv:3:1: error: entries of contract K-1 on 2025-11-04 add up to 25.50 hours, more than the 24 hours of a day
+1 error, 1 warning in 1 contract, 4 entries, 0 expenses
+"
+
 test_case "--format csv is not for check"
 run --books "$B" "${T[@]}" check --format csv
 expect_exit 64

@@ -420,14 +420,19 @@ to = 2025-07-20
     CHECK(loaded.contract.vat->percent == Percent::from_units(100));
   }
 
+  SUBCASE("vat below 1 percent (Peppol BR-CO-17)") {
+    CHECK(contract_errors(with_contract("vat = 0.5\n")) ==
+          "contracts/c1.toml:1:7: error: 'vat' must be at least 1 and at most 100 percent\n");
+  }
+
   SUBCASE("vat of 0") {
     CHECK(contract_errors(with_contract("vat = 0\n")) ==
-          "contracts/c1.toml:1:7: error: 'vat' must be more than 0 and at most 100 percent\n");
+          "contracts/c1.toml:1:7: error: 'vat' must be at least 1 and at most 100 percent\n");
   }
 
   SUBCASE("vat of 101") {
     CHECK(contract_errors(with_contract("vat = 101\n")) ==
-          "contracts/c1.toml:1:7: error: 'vat' must be more than 0 and at most 100 percent\n");
+          "contracts/c1.toml:1:7: error: 'vat' must be at least 1 and at most 100 percent\n");
   }
 
   SUBCASE("vat with 3 decimals") {
@@ -457,7 +462,37 @@ to = 2025-07-20
 
   SUBCASE("a municipality with an empty reference") {
     CHECK(contract_errors(replace_key(std::string(k_contract), "reference", "reference = \"\"")) ==
-          "contracts/c1.toml:13:13: error: a municipality payer needs a non-empty 'reference'\n");
+          "contracts/c1.toml:13:13: error: 'reference' is empty: give a value\n");
+  }
+
+  SUBCASE("required text values that are empty or only whitespace") {
+    CHECK(contract_errors(replace_key(std::string(k_contract), "citizen", "citizen = \"\"")) ==
+          "contracts/c1.toml:2:11: error: 'citizen' is empty: give a value\n");
+    CHECK(contract_errors(replace_key(std::string(k_contract), "service", "service = \" \"")) ==
+          "contracts/c1.toml:3:11: error: 'service' is empty: give a value\n");
+    CHECK(contract_errors(replace_key(std::string(k_contract), "name", "name = \"\\t\\n\"")) ==
+          "contracts/c1.toml:10:8: error: 'name' is empty: give a value\n");
+    CHECK(contract_errors(replace_key(std::string(k_contract), "reference", "reference = \"   \"")) ==
+          "contracts/c1.toml:13:13: error: 'reference' is empty: give a value\n");
+  }
+
+  SUBCASE("optional text values given empty or only whitespace") {
+    CHECK(contract_errors(with_contract("", "order = \" \"\n")) ==
+          "contracts/c1.toml:14:9: error: 'order' is empty: leave the key out or give a value\n");
+    CHECK(contract_errors(with_contract("", "accounting_cost = \"\"\n")) ==
+          "contracts/c1.toml:14:19: error: 'accounting_cost' is empty: leave the key out or give a value\n");
+    CHECK(contract_errors(with_contract("", "email = \" \"\n")) ==
+          "contracts/c1.toml:14:9: error: 'email' is empty: leave the key out or give a value\n");
+    CHECK(contract_errors(with_contract("legal_basis = \"\"\ncase_ref = \" \"\n")) ==
+          "contracts/c1.toml:1:15: error: 'legal_basis' is empty: leave the key out or give a value\n"
+          "contracts/c1.toml:2:12: error: 'case_ref' is empty: leave the key out or give a value\n");
+  }
+
+  SUBCASE("a payer address with a blank line, and one without lines") {
+    CHECK(contract_errors(replace_key(std::string(k_contract), "address", "address = [\"Køgevej 80\", \" \"]")) ==
+          "contracts/c1.toml:11:26: error: 'address' line 2 is empty: remove it or give a value\n");
+    CHECK(contract_errors(replace_key(std::string(k_contract), "address", "address = []")) ==
+          "contracts/c1.toml:11:11: error: 'address' is empty: give a value\n");
   }
 
   SUBCASE("an unknown payer kind") {
@@ -520,5 +555,48 @@ reference = "1212121212"
     CHECK(contract_errors(replace_key(std::string(k_contract), "rate", "rate = 525,00")) ==
           "contracts/c1.toml:6:11: error: TOML syntax: Error while parsing key-value pair: expected a comment or "
           "whitespace, saw ','\n");
+  }
+}
+
+TEST_CASE("books::check_einvoice_needs") {
+  // A private payer: neither 'ean' nor 'reference' is required by its kind.
+  const std::string private_payer = remove_key(
+      remove_key(replace_key(std::string(k_contract), "kind", "kind = \"private\""), "ean"), "reference");
+  books::DocumentSettings xml_for_private;
+  xml_for_private.private_payer = {"xml", "pdf"};
+  auto needs = [](const std::string& text, const books::DocumentSettings& documents) {
+    const LoadedContract loaded = load_contract(text);
+    REQUIRE(loaded.diagnostics == "");
+    diag::Diagnostics diags;
+    books::check_einvoice_needs(loaded.contract, documents, diags);
+    return report(diags);
+  };
+
+  SUBCASE("a private payer without EAN or reference gets no e-invoice by default") {
+    CHECK(needs(private_payer, books::DocumentSettings{}) == "");
+  }
+
+  SUBCASE("a private payer that gets an e-invoice without EAN, reference or order") {
+    CHECK(needs(private_payer, xml_for_private) ==
+          "contracts/c1.toml:8:1: error: payer 'Roskilde Kommune' gets an e-invoice (\"xml\" in [documents] private), "
+          "which needs its 'ean': give the payer's EAN/GLN, or remove \"xml\" from [documents] private in honorar.toml\n"
+          "contracts/c1.toml:8:1: error: payer 'Roskilde Kommune' gets an e-invoice (\"xml\" in [documents] private), "
+          "which needs a 'reference' or an 'order' (Peppol R003): give one, or remove \"xml\" from [documents] private "
+          "in honorar.toml\n");
+  }
+
+  SUBCASE("an EAN and an order are enough") {
+    CHECK(needs(private_payer + "ean = \"5798000000001\"\norder = \"PO-1\"\n", xml_for_private) == "");
+  }
+
+  SUBCASE("an EAN and a reference are enough") {
+    CHECK(needs(private_payer + "ean = \"5798000000001\"\nreference = \"Ole\"\n", xml_for_private) == "");
+  }
+
+  SUBCASE("a municipality payer is held to its own required keys, not again here") {
+    books::DocumentSettings pdf_only;
+    pdf_only.municipality = {"pdf"};
+    CHECK(needs(std::string(k_contract), pdf_only) == "");
+    CHECK(needs(std::string(k_contract), books::DocumentSettings{}) == "");
   }
 }

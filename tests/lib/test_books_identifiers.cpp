@@ -109,7 +109,43 @@ TEST_CASE("books::find_cpr_like") {
     CHECK_FALSE(find_cpr_like("1010190-1234").has_value());
     CHECK_FALSE(find_cpr_like("010190-12a4").has_value());
   }
-  SUBCASE("a municipal case number") { CHECK_FALSE(find_cpr_like("27.24.12-G01-1234-25").has_value()); }
+  SUBCASE("DDMMYY and four digits separated by a space or a slash") {
+    CHECK(find_cpr_like("010190 1234") == std::optional<std::size_t>(0));
+    CHECK(find_cpr_like("cpr 010190/1234, ringede") == std::optional<std::size_t>(4));
+    CHECK_FALSE(find_cpr_like("320190 1234").has_value()); // day 32
+    CHECK_FALSE(find_cpr_like("010190 12345").has_value());
+    CHECK_FALSE(find_cpr_like("1010190/1234").has_value());
+    CHECK_FALSE(find_cpr_like("010190  1234").has_value()); // two spaces
+    CHECK_FALSE(find_cpr_like("010190_1234").has_value());
+  }
+  SUBCASE("DD.MM.YY-XXXX and DD.MM.YYYY-XXXX") {
+    CHECK(find_cpr_like("01.01.90-1234") == std::optional<std::size_t>(0));
+    CHECK(find_cpr_like("født 01.01.1990-1234") == std::optional<std::size_t>(6));
+    CHECK(find_cpr_like("29.02.00-1234") == std::optional<std::size_t>(0)); // the century is unknown
+    CHECK(find_cpr_like("29.02.2000-1234") == std::optional<std::size_t>(0));
+    CHECK_FALSE(find_cpr_like("29.02.1900-1234").has_value()); // 1900 was no leap year
+    CHECK_FALSE(find_cpr_like("29.02.1990-1234").has_value());
+    CHECK_FALSE(find_cpr_like("31.04.90-1234").has_value());
+    CHECK_FALSE(find_cpr_like("01.13.1990-1234").has_value());
+    CHECK_FALSE(find_cpr_like("01.01.90-12345").has_value());
+    CHECK_FALSE(find_cpr_like("01.01.90-123").has_value());
+    CHECK_FALSE(find_cpr_like("101.01.90-1234").has_value());
+    CHECK_FALSE(find_cpr_like("01.01.190-1234").has_value());
+    CHECK_FALSE(find_cpr_like("01.01.90 1234").has_value());
+    CHECK_FALSE(find_cpr_like("1.01.90-1234").has_value());
+  }
+  SUBCASE("a date followed by something other than a CPR number's four digits") {
+    CHECK_FALSE(find_cpr_like("01.01.2025").has_value());
+    CHECK_FALSE(find_cpr_like("møde 01.01.2025-02.01.2025").has_value());
+    CHECK_FALSE(find_cpr_like("01.01.2025 kl. 1000").has_value());
+    CHECK_FALSE(find_cpr_like("01.01.2025-12345").has_value());
+    CHECK_FALSE(find_cpr_like("010125 kl 10").has_value());
+  }
+  SUBCASE("a municipal case number") {
+    CHECK_FALSE(find_cpr_like("27.24.12-G01-1234-25").has_value());
+    CHECK_FALSE(find_cpr_like("27.12.12-G01-1234-25").has_value());
+    CHECK_FALSE(find_cpr_like("00.01.00-A00-1-23").has_value());
+  }
   SUBCASE("phone numbers, amounts and dates") {
     CHECK_FALSE(find_cpr_like("12345678").has_value());
     CHECK_FALSE(find_cpr_like("tlf. 12 34 56 78").has_value());

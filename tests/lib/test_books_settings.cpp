@@ -129,7 +129,44 @@ TEST_CASE("books::load_settings") {
 
   SUBCASE("vat of 0") {
     CHECK(load_settings(replace_key(std::string(k_settings), "vat", "vat = 0")).diagnostics ==
-          "honorar.toml:12:7: error: 'vat' must be more than 0 and at most 100 percent\n");
+          "honorar.toml:12:7: error: 'vat' must be at least 1 and at most 100 percent\n");
+  }
+
+  SUBCASE("vat below 1 percent (Peppol BR-CO-17)") {
+    CHECK(load_settings(replace_key(std::string(k_settings), "vat", "vat = 0.99")).diagnostics ==
+          "honorar.toml:12:7: error: 'vat' must be at least 1 and at most 100 percent\n");
+  }
+
+  SUBCASE("vat of 1 percent is the lower bound") {
+    const LoadedSettings loaded = load_settings(replace_key(std::string(k_settings), "vat", "vat = 1.00"));
+    CHECK(loaded.diagnostics == "");
+    CHECK(loaded.settings.invoicing.vat.percent == Percent::from_units(1));
+  }
+
+  SUBCASE("a provider name that is empty or only spaces") {
+    CHECK(load_settings(replace_key(std::string(k_settings), "name", "name = \"  \"")).diagnostics ==
+          "honorar.toml:2:8: error: 'name' is empty: give a value\n");
+    CHECK(load_settings(replace_key(std::string(k_settings), "name", "name = \"\"")).diagnostics ==
+          "honorar.toml:2:8: error: 'name' is empty: give a value\n");
+  }
+
+  SUBCASE("an address with a blank line, and one without lines") {
+    CHECK(load_settings(replace_key(std::string(k_settings), "address", "address = [\"Hovedgaden 1\", \"\\t\"]"))
+              .diagnostics == "honorar.toml:4:28: error: 'address' line 2 is empty: remove it or give a value\n");
+    CHECK(load_settings(replace_key(std::string(k_settings), "address", "address = []")).diagnostics ==
+          "honorar.toml:4:11: error: 'address' is empty: give a value\n");
+  }
+
+  SUBCASE("optional values given empty: email, vat_exemption_note, bic") {
+    CHECK(load_settings(replace_key(std::string(k_settings), "email", "email = \"\"")).diagnostics ==
+          "honorar.toml:5:9: error: 'email' is empty: leave the key out or give a value\n");
+    CHECK(load_settings(replace_key(replace_key(std::string(k_settings), "vat", "vat = 25"), "vat_exemption_note",
+                                    "vat_exemption_note = \" \""))
+              .diagnostics == "honorar.toml:13:22: error: 'vat_exemption_note' is empty: leave the key out or give a "
+                              "value\n");
+    CHECK(load_settings(replace_key(std::string(k_settings), "bank",
+                                    "bank = { iban = \"DK5000400440116243\", bic = \" \" }"))
+              .diagnostics == "honorar.toml:6:45: error: 'bic' is empty: leave the key out or give a value\n");
   }
 
   SUBCASE("vat as a word other than \"exempt\"") {
@@ -150,6 +187,8 @@ TEST_CASE("books::load_settings") {
 
   SUBCASE("exempt VAT with an empty exemption note") {
     CHECK(load_settings(replace_key(std::string(k_settings), "vat_exemption_note", "vat_exemption_note = \"\""))
+              .diagnostics == "honorar.toml:13:22: error: [invoicing] needs a 'vat_exemption_note' when vat is \"exempt\"\n");
+    CHECK(load_settings(replace_key(std::string(k_settings), "vat_exemption_note", "vat_exemption_note = \" \\t\""))
               .diagnostics == "honorar.toml:13:22: error: [invoicing] needs a 'vat_exemption_note' when vat is \"exempt\"\n");
   }
 

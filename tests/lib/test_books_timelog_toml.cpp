@@ -253,15 +253,14 @@ text = "Biograf"
     CHECK(loaded.expenses.empty());
   }
 
-  SUBCASE("an expense with an empty text") {
-    const LoadedLog loaded = load_toml_log(R"([[expense]]
-contract = "C1"
-date = 2025-11-05
-amount = 10
-text = ""
-)");
-    CHECK(loaded.diagnostics == "timelog/2025-11.toml:5:8: error: 'text' must say what the expense was\n");
-    CHECK(loaded.expenses.empty());
+  SUBCASE("an expense whose text is empty or only whitespace") {
+    for (const std::string_view text : {R"("")", R"(" \t ")", R"("\n")"}) {
+      CAPTURE(text);
+      const LoadedLog loaded = load_toml_log("[[expense]]\ncontract = \"C1\"\ndate = 2025-11-05\namount = 10\ntext = " +
+                                             std::string(text) + "\n");
+      CHECK(loaded.diagnostics == "timelog/2025-11.toml:5:8: error: 'text' is empty: give a value\n");
+      CHECK(loaded.expenses.empty());
+    }
   }
 
   SUBCASE("a bad entry does not stop the next one") {

@@ -402,7 +402,8 @@ private:
   testutil::TempDir m_dir;
 };
 
-// Entries as the CSV writes them: hours rounded to hundredths, no from/to.
+// Entries as the CSV writes them: hours rounded to hundredths, no from/to; and as valid books
+// have them: an entry that would take its contract's day over 24 hours (SPEC 5) is dropped.
 void round_entries(books::Books& b) {
   for (books::Entry& e : b.entries) {
     e.hours = Hours::round(e.hours).exact();
@@ -410,6 +411,13 @@ void round_entries(books::Books& b) {
     e.from_minute.reset();
     e.to_minute.reset();
   }
+  std::map<std::pair<std::uint32_t, Date>, Rational> days;
+  std::erase_if(b.entries, [&](const books::Entry& e) {
+    Rational& day_hours = days[{e.contract, e.date}];
+    if (day_hours + e.hours > Rational(24)) return true;
+    day_hours += e.hours;
+    return false;
+  });
 }
 
 } // namespace
