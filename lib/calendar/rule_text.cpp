@@ -1,5 +1,7 @@
 #include "calendar/rule_text.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstddef>
 #include <utility>
@@ -64,6 +66,61 @@ std::size_t append_folded(std::string_view text, std::size_t i, std::string& out
   return 1;
 }
 
+// Danish number words up to twelve, the numbers contracts spell out ("én måned").
+struct NumberWord {
+  std::string_view word;
+  std::string_view digits;
+};
+constexpr std::array<NumberWord, 14> k_number_words{{
+    {"en", "1"}, {"én", "1"}, {"et", "1"}, {"to", "2"}, {"tre", "3"}, {"fire", "4"}, {"fem", "5"},
+    {"seks", "6"}, {"syv", "7"}, {"otte", "8"}, {"ni", "9"}, {"ti", "10"}, {"elleve", "11"}, {"tolv", "12"},
+}};
+
+// Abbreviations and the word they stand for; a dot after them belongs to them.
+struct Abbreviation {
+  std::string_view word;
+  std::string_view stands_for;
+};
+constexpr std::array<Abbreviation, 3> k_abbreviations{{
+    {"lb", "løbende"},
+    {"md", "måned"},
+    {"mdr", "måneder"},
+}};
+
+// The synonyms of tokenize_rule, read as their plain forms.
+std::vector<Token> plain_forms(std::vector<Token> tokens) {
+  std::vector<Token> out;
+  out.reserve(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    Token& token = tokens[i];
+    if (token.kind != TokenKind::word) {
+      out.push_back(std::move(token));
+      continue;
+    }
+    if (token.text == "plus") {
+      out.push_back(Token{TokenKind::symbol, "+"});
+      continue;
+    }
+    const auto number = std::find_if(k_number_words.begin(), k_number_words.end(),
+                                      [&](const NumberWord& n) { return n.word == token.text; });
+    if (number != k_number_words.end()) {
+      out.push_back(Token{TokenKind::number, std::string(number->digits)});
+      continue;
+    }
+    const auto abbreviation = std::find_if(k_abbreviations.begin(), k_abbreviations.end(),
+                                           [&](const Abbreviation& a) { return a.word == token.text; });
+    if (abbreviation != k_abbreviations.end()) {
+      out.push_back(Token{TokenKind::word, std::string(abbreviation->stands_for)});
+      if (i + 1 < tokens.size() && is_symbol(tokens[i + 1], '.')) {
+        ++i;
+      }
+      continue;
+    }
+    out.push_back(std::move(token));
+  }
+  return out;
+}
+
 } // namespace
 
 std::vector<Token> tokenize_rule(std::string_view text) {
@@ -91,7 +148,7 @@ std::vector<Token> tokenize_rule(std::string_view text) {
       ++i;
     }
   }
-  return tokens;
+  return plain_forms(std::move(tokens));
 }
 
 std::optional<int> rule_count(const Token& token) {
