@@ -1,5 +1,7 @@
 #include "calendar/rule_text.hpp"
 
+#include "util/utf8.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -11,15 +13,6 @@ namespace calendar::detail {
 namespace {
 
 constexpr int k_max_count = 120;
-
-// UTF-8 lead byte of U+00C0..U+00FF; the uppercase letters there (except × U+00D7) fold
-// to lowercase by adding 0x20 to the continuation byte. That covers Æ Ø Å without a
-// Unicode library.
-constexpr unsigned char k_latin1_lead = 0xC3;
-constexpr unsigned char k_latin1_upper_first = 0x80;
-constexpr unsigned char k_latin1_upper_last = 0x9E;
-constexpr unsigned char k_latin1_times = 0x97;
-constexpr unsigned char k_latin1_case_offset = 0x20;
 
 // U+00A0 NO-BREAK SPACE: word processors put it in "30 dage" when text is pasted.
 constexpr unsigned char k_nbsp_lead = 0xC2;
@@ -44,26 +37,6 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // word such as "måned" stays one token whatever its encoding looks like.
 bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
-// Appends text[i] (and its continuation byte if it is a foldable Latin-1 letter) to
-// `out`, lowercased; returns how many bytes were consumed.
-std::size_t append_folded(std::string_view text, std::size_t i, std::string& out) {
-  const unsigned char c = byte_at(text, i);
-  if (c >= 'A' && c <= 'Z') {
-    out += static_cast<char>(c - 'A' + 'a');
-    return 1;
-  }
-  if (c == k_latin1_lead && i + 1 < text.size()) {
-    const unsigned char next = byte_at(text, i + 1);
-    out += static_cast<char>(c);
-    const bool upper =
-        next >= k_latin1_upper_first && next <= k_latin1_upper_last && next != k_latin1_times;
-    out += static_cast<char>(upper ? next + k_latin1_case_offset : next);
-    return 2;
-  }
-  out += static_cast<char>(c);
-  return 1;
 }
 
 // Danish number words up to twelve, the numbers contracts spell out ("én måned").
@@ -140,7 +113,7 @@ std::vector<Token> tokenize_rule(std::string_view text) {
     } else if (is_word_byte(byte_at(text, i))) {
       Token token{TokenKind::word, {}};
       while (i < text.size() && is_word_byte(byte_at(text, i)) && !is_nbsp_at(text, i)) {
-        i += append_folded(text, i, token.text);
+        token.text += util::folded_byte(text, i++); // case-folded (util/utf8.hpp)
       }
       tokens.push_back(std::move(token));
     } else {

@@ -146,7 +146,8 @@ TEST_CASE("books::load_timelog_csv") {
                                           "C1,2025-11-05,2,,\"a\nb\",x\n"
                                           "C1,2025-11-06,1,,\n");
     CHECK(loaded.diagnostics ==
-          "timelog/2025-11.csv:4:17: error: 'status' must be \"delivered\", \"citizen-absent\" or \"staff-absent\", not \"sick\"\n"
+          "timelog/2025-11.csv:4:17: error: 'status' must be \"delivered\", \"citizen-absent\" or \"staff-absent\" (or in "
+          "Danish \"leveret\", \"afbud\", \"udeblevet\", \"borgerfravær\", \"aflyst\", \"medarbejderfravær\"), not \"sick\"\n"
           "timelog/2025-11.csv:5:1: error: this CSV row has 6 fields, the header 5\n");
     REQUIRE(loaded.entries.size() == 2);
     CHECK(loaded.entries[0].note() == "første linje\nanden linje");

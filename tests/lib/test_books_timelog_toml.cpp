@@ -151,9 +151,21 @@ note = "aflyst om morgenen"
           "timelog/2025-11.toml:4:9: error: 'hours' must have at most 2 decimals, not 1.333\n");
   }
 
+  SUBCASE("Danish status names, case free (SPEC 1.3)") {
+    const LoadedLog loaded = load_toml_log("[[entry]]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 1\nstatus = \"Afbud\"\n"
+                                           "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-04\nhours = 1\nstatus = \"medarbejderfravær\"\n"
+                                           "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-05\nhours = 1\nstatus = \"LEVERET\"\n");
+    CHECK(loaded.diagnostics.empty());
+    REQUIRE(loaded.entries.size() == 3);
+    CHECK(loaded.entries[0].status == books::EntryStatus::citizen_absent);
+    CHECK(loaded.entries[1].status == books::EntryStatus::staff_absent);
+    CHECK(loaded.entries[2].status == books::EntryStatus::delivered);
+  }
+
   SUBCASE("an unknown status") {
     CHECK(rejected_entry("hours = 2\nstatus = \"sick\"\n") ==
-          "timelog/2025-11.toml:5:10: error: 'status' must be \"delivered\", \"citizen-absent\" or \"staff-absent\", "
+          "timelog/2025-11.toml:5:10: error: 'status' must be \"delivered\", \"citizen-absent\" or \"staff-absent\" "
+          "(or in Danish \"leveret\", \"afbud\", \"udeblevet\", \"borgerfravær\", \"aflyst\", \"medarbejderfravær\"), "
           "not \"sick\"\n");
   }
 
