@@ -394,8 +394,8 @@ to = 2025-07-20
   }
 
   SUBCASE("an invalid notice rule") {
-    CHECK(contract_errors(with_contract("notice = \"en måned\"\n")) ==
-          "contracts/c1.toml:1:10: error: notice rule \"en måned\" does not parse (expected e.g. \"løbende måned + 1\", "
+    CHECK(contract_errors(with_contract("notice = \"om en måned\"\n")) ==
+          "contracts/c1.toml:1:10: error: notice rule \"om en måned\" does not parse (expected e.g. \"løbende måned + 1\", "
           "\"14 dage\", \"3 måneder\" or \"ingen\")\n");
   }
 
