@@ -39,6 +39,23 @@ namespace entry_message {
 
 std::string unknown_contract(std::string_view id) { return fmt::format("unknown contract '{}'", id); }
 
+std::string of_unloaded_contract(std::string_view record, std::string_view id, std::string_view path) {
+  return fmt::format("{} of contract '{}' skipped because {} has errors", record, id, path);
+}
+
+std::string skipped_for_unloaded_contract(std::size_t entries, std::size_t expenses, std::string_view id,
+                                          std::string_view path) {
+  auto count = [](std::size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  std::string what;
+  if (entries > 0) what = count(entries, "entry", "entries");
+  if (entries > 0 && expenses > 0) what += " and ";
+  if (expenses > 0) what += count(expenses, "expense", "expenses");
+  return fmt::format("{} of contract '{}' {} skipped because {} has errors", what, id,
+                     entries + expenses == 1 ? "was" : "were", path);
+}
+
 std::string hours_out_of_range() { return "'hours' must be more than 0 and at most 24"; }
 
 std::string hours_and_from_to() { return "give either 'hours' or 'from'/'to', not both"; }

@@ -51,6 +51,11 @@ std::optional<int> parse_time_of_day(std::string_view text);
 // The messages, one per mistake.
 namespace entry_message {
 std::string unknown_contract(std::string_view id);
+// An entry or expense (`record`) naming the id of a contract file that did not load. The books
+// loader folds these into one skipped_for_unloaded_contract note per contract.
+std::string of_unloaded_contract(std::string_view record, std::string_view id, std::string_view path);
+std::string skipped_for_unloaded_contract(std::size_t entries, std::size_t expenses, std::string_view id,
+                                          std::string_view path);
 std::string hours_out_of_range();
 std::string hours_and_from_to();
 std::string neither_hours_nor_from_to();

@@ -261,8 +261,7 @@ void load_timelog_csv(const std::string& rel_path, std::string_view text, const 
     Entry e;
     e.where = SourceRef{path, row.line, row.column};
     const Field& contract = *field(k_contract);
-    auto index = contracts.find(contract.text);
-    if (!index) diags.error(at(contract), entry_message::unknown_contract(contract.text));
+    auto index = contracts.resolve(contract.text, "entry", at(contract), diags);
     const Field& date = *field(k_date);
     auto day = calendar::parse_date(date.text, date_forms);
     if (!day) diags.error(at(date), bad_date(date.text, date_forms));

@@ -316,6 +316,32 @@ std::optional<toml::table> parse_toml(const TomlFile& file, diag::Diagnostics& d
   }
 }
 
+std::optional<std::string> top_level_string(std::string_view text, std::string_view key) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  auto trim = [](std::string_view s) {
+    const std::size_t first = s.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos) return std::string_view();
+    return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
+  };
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    const std::string_view line = trim(text.substr(0, nl));
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    if (line.starts_with('[')) return std::nullopt; // the top-level keys are over
+    if (!line.starts_with(key)) continue;
+    std::string_view rest = trim(line.substr(key.size()));
+    if (!rest.starts_with('=')) continue;
+    rest = trim(rest.substr(1));
+    if (rest.size() < 2 || (rest[0] != '"' && rest[0] != '\'')) return std::nullopt;
+    const std::size_t close = rest.find(rest[0], 1);
+    if (close == std::string_view::npos) return std::nullopt;
+    const std::string_view value = rest.substr(1, close - 1);
+    if (rest[0] == '"' && value.find('\\') != std::string_view::npos) return std::nullopt;
+    return std::string(value);
+  }
+  return std::nullopt;
+}
+
 bool in_range_exclusive_low(std::int64_t value, std::int64_t low, std::int64_t high) {
   return value > low && value <= high;
 }

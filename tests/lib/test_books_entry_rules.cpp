@@ -177,3 +177,14 @@ TEST_CASE("books::entry_message from every file type") {
     CHECK(read_csv(csv("C1", "24", "staff-absent"), index).empty());
   }
 }
+
+TEST_CASE("books::entry_message::skipped_for_unloaded_contract") {
+  CHECK(books::entry_message::skipped_for_unloaded_contract(1, 0, "X", "contracts/x.toml") ==
+        "1 entry of contract 'X' was skipped because contracts/x.toml has errors");
+  CHECK(books::entry_message::skipped_for_unloaded_contract(12, 0, "X", "contracts/x.toml") ==
+        "12 entries of contract 'X' were skipped because contracts/x.toml has errors");
+  CHECK(books::entry_message::skipped_for_unloaded_contract(0, 2, "X", "contracts/x.toml") ==
+        "2 expenses of contract 'X' were skipped because contracts/x.toml has errors");
+  CHECK(books::entry_message::skipped_for_unloaded_contract(3, 1, "X", "contracts/x.toml") ==
+        "3 entries and 1 expense of contract 'X' were skipped because contracts/x.toml has errors");
+}
