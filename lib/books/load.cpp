@@ -3,9 +3,11 @@
 
 #include "books/contract.hpp"
 #include "books/day_hours.hpp"
+#include "books/identifiers.hpp"
 #include "books/parallel.hpp"
 #include "books/settings.hpp"
 #include "books/timelog_files.hpp"
+#include "books/toml_reader.hpp"
 #include "util/file.hpp"
 
 #include <fmt/format.h>
@@ -112,8 +114,10 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptio
   // more than reading it.
   struct LoadedContracts {
     std::vector<Contract> contracts; // those with an id
+    std::vector<UnloadedContract> unloaded;
     diag::Diagnostics diags;
   };
+  std::vector<UnloadedContract> unloaded;
   constexpr std::size_t k_batch = 16;
   const std::size_t batches = (contract_files.size() + k_batch - 1) / k_batch;
   for_each_ordered(
@@ -124,15 +128,21 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptio
           const std::string& rel = contract_files[i];
           const std::size_t errors_before = r.diags.error_count();
           std::string text = read_file(root / rel, rel, r.diags);
+          if (r.diags.error_count() != errors_before) continue; // unreadable: its id is unknown
+          // The id as written, for a file toml++ refuses: its entries then get one note, not an
+          // "unknown contract" error each (ARCHITECTURE.md).
+          std::optional<std::string> written_id = top_level_string(text, "id");
           Contract c;
-          if (r.diags.error_count() == errors_before) load_contract(rel, std::move(text), c, r.diags);
+          load_contract(rel, std::move(text), c, r.diags);
           if (!c.id.empty()) r.contracts.push_back(std::move(c));
+          else if (written_id && is_valid_contract_id(*written_id)) r.unloaded.push_back({std::move(*written_id), rel});
         }
         return r;
       },
       [&](std::size_t, LoadedContracts r) {
         append_diagnostics(diags, r.diags);
         for (Contract& c : r.contracts) books.contracts.push_back(std::move(c));
+        for (UnloadedContract& u : r.unloaded) unloaded.push_back(std::move(u));
       });
   std::stable_sort(books.contracts.begin(), books.contracts.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   for (std::size_t i = 1; i < books.contracts.size(); ++i)
@@ -153,7 +163,7 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptio
 
   // Time logs: cached, fast-path or toml++ parsed, on a few threads (timelog_files.hpp).
   load_timelog_files(root, find_files(root, root / "timelog", true, {".toml", ".csv"}, diags), books, diags, options,
-                     read_file);
+                     read_file, unloaded);
   // Across files: after all entries, whichever reader or the cache gave them.
   check_hours_per_day(books, diags);
   return books;

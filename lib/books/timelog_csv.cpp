@@ -1,4 +1,5 @@
-// timelog/**/*.csv: entries only (SPEC 1.3). RFC 4180 with a header naming the columns.
+// timelog/**/*.csv: entries only (SPEC 1.3). RFC 4180 with a header naming the columns; a
+// header separated by ';' makes it a Danish CSV (';', decimal comma, DD-MM-YYYY dates).
 #include "books/timelog_csv.hpp"
 
 #include "books/entry_rules.hpp"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 namespace books {
 namespace {
@@ -44,13 +46,30 @@ struct Field {
   int column = 0;
 };
 
+// The field separator of a CSV time log: ';' when the header line holds one outside quotes (a
+// Danish CSV, as a Danish spreadsheet saves it: SPEC 1.3), else ','.
+char separator_of(std::string_view text) {
+  const std::size_t header = text.find_first_not_of("\r\n"); // blank lines are skipped
+  bool quoted = false;
+  for (std::size_t i = header; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') quoted = !quoted;
+    else if (!quoted && c == ';') return ';';
+    else if (!quoted && (c == '\n' || c == '\r')) break;
+  }
+  return ',';
+}
+
 // Splits CSV text into records of located fields. Reports an unterminated quote.
 class CsvReader {
 public:
   CsvReader(std::string_view text, std::string path, diag::Diagnostics& diags)
       : m_text(text), m_path(std::move(path)), m_diags(diags) {
     if (m_text.starts_with("\xEF\xBB\xBF")) m_text.remove_prefix(3);
+    m_separator = separator_of(m_text);
   }
+
+  bool danish() const { return m_separator == ';'; }
 
   // The next non-blank record; false at the end or after a syntax error.
   bool next(std::vector<Field>& record) {
@@ -116,12 +135,12 @@ private:
           f.text += c;
           ++m_pos;
         }
-        if (m_pos < m_text.size() && m_text[m_pos] != ',' && !at_line_end()) {
+        if (m_pos < m_text.size() && m_text[m_pos] != m_separator && !at_line_end()) {
           m_diags.error({m_path, m_line, column()}, "CSV syntax: text after a closing quote");
           return false;
         }
       } else {
-        while (m_pos < m_text.size() && m_text[m_pos] != ',' && !at_line_end()) {
+        while (m_pos < m_text.size() && m_text[m_pos] != m_separator && !at_line_end()) {
           if (m_text[m_pos] == '"') {
             m_diags.error({m_path, m_line, column()}, "CSV syntax: a quote inside an unquoted field");
             return false;
@@ -131,7 +150,7 @@ private:
       }
       record.push_back(std::move(f));
       if (m_pos >= m_text.size()) return true;
-      if (m_text[m_pos] == ',') {
+      if (m_text[m_pos] == m_separator) {
         ++m_pos;
         continue;
       }
@@ -143,6 +162,7 @@ private:
   std::string_view m_text;
   std::string m_path;
   diag::Diagnostics& m_diags;
+  char m_separator = ',';
   std::size_t m_pos = 0;
   std::size_t m_line_start = 0;
   int m_line = 1;
@@ -153,6 +173,39 @@ private:
 
 enum Column { k_contract, k_date, k_hours, k_status, k_staff, k_note, k_column_count };
 constexpr std::array<std::string_view, k_column_count> k_column_names{"contract", "date", "hours", "status", "staff", "note"};
+// The Danish names of the same columns, accepted beside the English ones (SPEC 1.3).
+constexpr std::array<std::string_view, k_column_count> k_danish_column_names{"kontrakt", "dato",        "timer",
+                                                                             "status",   "medarbejder", "note"};
+// Every name, for "did you mean".
+constexpr std::array<std::string_view, 2 * k_column_count> k_all_column_names{
+    "contract", "date", "hours", "status", "staff", "note", "kontrakt", "dato", "timer", "status", "medarbejder", "note"};
+
+// The column a header field names, in either language, case free ("Dato"); nullopt if none.
+std::optional<std::size_t> column_named(std::string_view name) {
+  for (std::size_t c = 0; c < k_column_count; ++c)
+    if (util::equal_folded(name, k_column_names[c]) || util::equal_folded(name, k_danish_column_names[c])) return c;
+  return std::nullopt;
+}
+
+// The problem with a 'date' field, with what is wrong with the day if it has a date's shape.
+std::string bad_date(std::string_view text, calendar::DateForms forms) {
+  const std::string why = calendar::why_not_a_date(text, forms);
+  return fmt::format("'date' must be a date {}, not \"{}\"{}",
+                     forms == calendar::DateForms::iso ? "YYYY-MM-DD" : "YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY", text,
+                     why.empty() ? "" : ": " + why);
+}
+
+// The problem with an 'hours' field. A decimal comma in a comma-separated file (a quoted "2,5")
+// gets the two ways out.
+std::string bad_hours(std::string_view text, bool danish) {
+  std::string hint;
+  if (!danish && text.find(',') != std::string_view::npos) {
+    std::string point(text);
+    std::replace(point.begin(), point.end(), ',', '.');
+    hint = fmt::format(": use a decimal point ({}), or ';' between the fields for a Danish CSV", point);
+  }
+  return fmt::format("'hours' must be a number with at most 2 decimals, not \"{}\"{}", text, hint);
+}
 
 } // namespace
 
@@ -168,27 +221,33 @@ void load_timelog_csv(const std::string& rel_path, std::string_view text, const 
   bool header_ok = true;
   for (std::size_t i = 0; i < record.size(); ++i) {
     const Field& f = record[i];
-    auto it = std::find(k_column_names.begin(), k_column_names.end(), f.text);
+    const auto column = column_named(f.text);
     diag::Location where{rel_path, f.line, f.column};
-    if (it == k_column_names.end()) {
-      diags.error(where, fmt::format("unknown CSV column '{}'{}", f.text, did_you_mean(f.text, k_column_names)));
+    if (!column) {
+      diags.error(where, fmt::format("unknown CSV column '{}'{}", f.text, did_you_mean(f.text, k_all_column_names)));
       header_ok = false;
-    } else if (position[static_cast<std::size_t>(it - k_column_names.begin())] >= 0) {
+    } else if (position[*column] >= 0) {
       diags.error(where, fmt::format("CSV column '{}' appears twice", f.text));
       header_ok = false;
     } else {
-      position[static_cast<std::size_t>(it - k_column_names.begin())] = static_cast<int>(i);
+      position[*column] = static_cast<int>(i);
     }
   }
   for (std::size_t c = 0; c <= k_status; ++c)
     if (position[c] < 0) {
       diags.error({rel_path, record.empty() ? 1 : record[0].line, 1},
-                  fmt::format("the CSV header lacks the column '{}' (needed: contract,date,hours,status)", k_column_names[c]));
+                  reader.danish()
+                      ? fmt::format("the CSV header lacks the column '{}' (needed: kontrakt;dato;timer;status)",
+                                    k_danish_column_names[c])
+                      : fmt::format("the CSV header lacks the column '{}' (needed: contract,date,hours,status)",
+                                    k_column_names[c]));
       header_ok = false;
     }
   if (!header_ok) return;
   const std::size_t columns = record.size();
   const std::string* path = intern_path(rel_path);
+  const bool danish = reader.danish();
+  const calendar::DateForms date_forms = danish ? calendar::DateForms::iso_or_day_first : calendar::DateForms::iso;
 
   while (reader.next(record)) {
     diag::Location row{rel_path, record[0].line, 1};
@@ -202,14 +261,16 @@ void load_timelog_csv(const std::string& rel_path, std::string_view text, const 
     Entry e;
     e.where = SourceRef{path, row.line, row.column};
     const Field& contract = *field(k_contract);
-    auto index = contracts.find(contract.text);
-    if (!index) diags.error(at(contract), entry_message::unknown_contract(contract.text));
+    auto index = contracts.resolve(contract.text, "entry", at(contract), diags);
     const Field& date = *field(k_date);
-    auto day = calendar::parse_date(date.text);
-    if (!day) diags.error(at(date), fmt::format("'date' must be a date YYYY-MM-DD, not \"{}\"", date.text));
-    const Field& hours = *field(k_hours);
+    auto day = calendar::parse_date(date.text, date_forms);
+    if (!day) diags.error(at(date), bad_date(date.text, date_forms));
+    Field& hours = record[static_cast<std::size_t>(position[k_hours])];
+    const std::size_t comma = danish ? hours.text.find(',') : std::string::npos;
+    if (comma != std::string::npos) hours.text[comma] = '.'; // the decimal comma
     auto h = money::parse_hundredths(hours.text);
-    if (!h) diags.error(at(hours), fmt::format("'hours' must be a number with at most 2 decimals, not \"{}\"", hours.text));
+    if (!h && comma != std::string::npos) hours.text[comma] = ','; // the message quotes the field as written
+    if (!h) diags.error(at(hours), bad_hours(hours.text, danish));
     else if (!entry_hours_in_range(*h)) diags.error(at(hours), entry_message::hours_out_of_range());
     else e.hours = money::Rational(*h, 100);
     const Field& status = *field(k_status);

@@ -1,6 +1,7 @@
 // Loading all time-log files (see timelog_files.hpp).
 #include "books/timelog_files.hpp"
 
+#include "books/entry_rules.hpp"
 #include "books/fast_timelog.hpp"
 #include "books/parallel.hpp"
 #include "books/timelog_cache.hpp"
@@ -15,6 +16,9 @@
 #include <algorithm>
 #include <iterator>
 #include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
 
 namespace books {
 namespace fs = std::filesystem;
@@ -100,6 +104,56 @@ struct FileResult {
   std::string blob;       // parsed now and cacheable: the bytes to store
 };
 
+// The entries and expenses naming a contract whose file did not load, folded into one note per
+// contract at the first of them (in log order) instead of an error each.
+class SkippedRecords {
+public:
+  explicit SkippedRecords(std::span<const UnloadedContract> unloaded) : m_unloaded(unloaded), m_counts(unloaded.size()) {
+    for (std::size_t i = 0; i < unloaded.size(); ++i) {
+      m_by_message.emplace(entry_message::of_unloaded_contract("entry", unloaded[i].id, unloaded[i].path), Kind{i, false});
+      m_by_message.emplace(entry_message::of_unloaded_contract("expense", unloaded[i].id, unloaded[i].path), Kind{i, true});
+    }
+  }
+
+  // Appends `from` to `to`, keeping back the errors of skipped records.
+  void append(diag::Diagnostics& to, const diag::Diagnostics& from) {
+    if (m_by_message.empty()) return append_diagnostics(to, from);
+    for (const diag::Diagnostic& d : from.items()) {
+      auto it = d.severity == diag::Severity::error ? m_by_message.find(d.message) : m_by_message.end();
+      if (it == m_by_message.end()) {
+        if (d.severity == diag::Severity::error) to.error(d.where, d.message);
+        else to.warning(d.where, d.message);
+        continue;
+      }
+      Count& count = m_counts[it->second.contract];
+      if (count.entries + count.expenses == 0) count.first = d.where;
+      ++(it->second.expense ? count.expenses : count.entries);
+    }
+  }
+
+  // The notes, one per contract with skipped records.
+  void report(diag::Diagnostics& to) const {
+    for (std::size_t i = 0; i < m_counts.size(); ++i)
+      if (m_counts[i].entries + m_counts[i].expenses > 0)
+        to.error(m_counts[i].first, entry_message::skipped_for_unloaded_contract(m_counts[i].entries, m_counts[i].expenses,
+                                                                                 m_unloaded[i].id, m_unloaded[i].path));
+  }
+
+private:
+  struct Kind {
+    std::size_t contract;
+    bool expense;
+  };
+  struct Count {
+    std::size_t entries = 0;
+    std::size_t expenses = 0;
+    diag::Location first;
+  };
+  std::span<const UnloadedContract> m_unloaded;
+  std::vector<Count> m_counts;
+  std::unordered_map<std::string, Kind> m_by_message;
+};
+
 } // namespace
 
 void append_diagnostics(diag::Diagnostics& to, const diag::Diagnostics& from) {
@@ -110,8 +164,10 @@ void append_diagnostics(diag::Diagnostics& to, const diag::Diagnostics& from) {
 }
 
 void load_timelog_files(const fs::path& root, const std::vector<std::string>& rels, Books& books,
-                        diag::Diagnostics& diags, const LoadOptions& options, const ReadBooksFile& read) {
-  const ContractIndex index(books.contracts);
+                        diag::Diagnostics& diags, const LoadOptions& options, const ReadBooksFile& read,
+                        std::span<const UnloadedContract> unloaded) {
+  const ContractIndex index(books.contracts, unloaded);
+  SkippedRecords skipped(unloaded);
   const std::size_t n = rels.size();
 
   // Stat first: a file that changes after its stat has a newer ctime than the one recorded with
@@ -232,7 +288,7 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
     std::vector<Entry>().swap(r.entries);
     const auto entry_count = static_cast<std::uint32_t>(books.entries.size() - entries_before);
     restored = restored || r.hit;
-    append_diagnostics(diags, r.diags);
+    skipped.append(diags, r.diags);
     if (options.stats) {
       ++options.stats->files;
       ++(r.hit ? options.stats->from_cache : r.fast ? options.stats->fast : options.stats->full);
@@ -254,6 +310,7 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
   };
 
   for_each_ordered(n, options.threads ? options.threads : loader_threads(), k_window, work, consume);
+  skipped.report(diags);
   if (restored) books.text_storage.push_back(cache.mapping()); // restored texts point into it
   if (!write_cache) return;
   if (!writer && hits != cache.file_count()) open_writer(); // files went away

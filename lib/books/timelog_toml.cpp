@@ -12,12 +12,10 @@
 namespace books {
 namespace {
 
-std::optional<std::size_t> read_contract_ref(TableReader& r, const ContractIndex& contracts) {
+std::optional<std::size_t> read_contract_ref(TableReader& r, const ContractIndex& contracts, std::string_view record) {
   auto id = r.string("contract", Need::required);
   if (!id) return std::nullopt;
-  auto index = contracts.find(*id);
-  if (!index) r.error("contract", entry_message::unknown_contract(*id));
-  return index;
+  return contracts.resolve(*id, record, r.location_of("contract"), r.diagnostics());
 }
 
 void read_entry(const TomlFile& file, const std::string* path, const toml::table& t, const ContractIndex& contracts,
@@ -27,7 +25,7 @@ void read_entry(const TomlFile& file, const std::string* path, const toml::table
                 file.location(t));
   Entry e;
   e.where = SourceRef{path, r.where().line, r.where().column};
-  auto contract = read_contract_ref(r, contracts);
+  auto contract = read_contract_ref(r, contracts, "entry");
   auto date = r.date("date", Need::required);
   if (r.has("hours") && (r.has("from") || r.has("to"))) {
     r.error("hours", entry_message::hours_and_from_to());
@@ -75,7 +73,7 @@ void read_expense(const TomlFile& file, const toml::table& t, const ContractInde
   TableReader r(file, t, diags, "[[expense]]", {"contract", "date", "amount", "text"}, file.location(t));
   Expense x;
   x.where = r.where();
-  auto contract = read_contract_ref(r, contracts);
+  auto contract = read_contract_ref(r, contracts, "expense");
   if (contract && !contracts.at(*contract).expenses_agreed)
     r.error("contract", fmt::format("expense for contract '{}', which has no expense agreement "
                                     "([expenses] agreed = true, §11)", contracts.at(*contract).id));

@@ -107,6 +107,33 @@ struct Refusal {
   std::string message;
 };
 
+// A mistake people make in a bare value (a number or date) that toml++ reports in words that do
+// not say what to do: a decimal comma (`hours = 2,5`, only where no array could hold a ','), or
+// a day the month does not have (`date = 2026-11-31`). `i` is the value's first character.
+std::optional<std::string> mistaken_value(std::string_view text, std::size_t i, bool top_level) {
+  auto digit = [&](std::size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+  std::size_t end = i;
+  if (end < text.size() && text[end] == '-') ++end;
+  const std::size_t digits_from = end;
+  while (digit(end)) ++end;
+  if (top_level && end > digits_from && end < text.size() && text[end] == ',' && digit(end + 1)) {
+    std::size_t after = end + 1;
+    while (digit(after)) ++after;
+    const std::string_view written = text.substr(i, after - i);
+    std::string point(written);
+    point[end - i] = '.';
+    return fmt::format("{} is not a number: use a decimal point: {}", written, point);
+  }
+  const std::string_view date = text.substr(i, 10);
+  const bool alone = i + 10 >= text.size() || !((text[i + 10] >= '0' && text[i + 10] <= '9') || text[i + 10] == '-' ||
+                                                 text[i + 10] == ':' || text[i + 10] == '.');
+  if (date.size() == 10 && alone) {
+    const std::string why = calendar::why_not_a_date(date, calendar::DateForms::iso);
+    if (!why.empty()) return fmt::format("{} is not a date: {}", date, why);
+  }
+  return std::nullopt;
+}
+
 // A lexical scan that follows strings and comments as TOML defines them, and whether a key or a
 // value is expected (to tell where a string may start). Where it cannot follow the text, that
 // text is invalid TOML.
@@ -130,6 +157,9 @@ std::optional<Refusal> refuse_before_parsing(std::string_view text) {
     const char c = text[i];
     const bool bare = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     if (bare) {
+      if (value && (last == '=' || last == '[' || last == ',')) // a value starts
+        if (auto mistake = mistaken_value(text, i, last == '=' && nested.empty()))
+          return Refusal{line, column(i), std::move(*mistake)};
       after_part = true;
       last = 'a';
       ++i;
@@ -161,7 +191,19 @@ std::optional<Refusal> refuse_before_parsing(std::string_view text) {
                                    c == '"' ? "'\"'" : "\"'\"")};
       const bool multi = text.substr(i, 3) == std::string_view(c == '"' ? "\"\"\"" : "'''");
       const std::string_view close = multi ? text.substr(i, 3) : text.substr(i, 1);
+      // A quote left open is reported where the string starts: toml++ reports it at the end of
+      // the line (or of the file) in words about control characters.
+      const int start_line = line;
+      const int start_column = column(i);
+      auto not_closed = [&] {
+        return Refusal{start_line, start_column,
+                       multi ? fmt::format("this {} string is never closed: add the closing {}", close, close)
+                             : fmt::format("this string has no closing {} on its line: add it (text over several lines "
+                                           "goes in {}{}{})",
+                                           c, c, c, c)};
+      };
       i += close.size();
+      bool closed = false;
       while (i < text.size()) {
         if (c == '"' && text[i] == '\\') {
           if (multi) {
@@ -179,19 +221,22 @@ std::optional<Refusal> refuse_before_parsing(std::string_view text) {
               continue;
             }
           }
+          if (!multi && i + 1 < text.size() && (text[i + 1] == '\n' || text[i + 1] == '\r')) break;
           i += 2;
           continue;
         }
         if (text.substr(i, close.size()) == close) {
           i += close.size();
+          closed = true;
           break;
         }
         if (text[i] == '\n') {
-          if (!multi) break; // a newline ends a one-line string (an error toml++ reports)
+          if (!multi) break;
           new_line(i);
         }
         ++i;
       }
+      if (!closed) return not_closed();
       after_part = true;
       last = '"';
     } else if (c == '#') {
@@ -272,6 +317,32 @@ std::optional<toml::table> parse_toml(const TomlFile& file, diag::Diagnostics& d
   }
 }
 
+std::optional<std::string> top_level_string(std::string_view text, std::string_view key) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  auto trim = [](std::string_view s) {
+    const std::size_t first = s.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos) return std::string_view();
+    return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
+  };
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    const std::string_view line = trim(text.substr(0, nl));
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    if (line.starts_with('[')) return std::nullopt; // the top-level keys are over
+    if (!line.starts_with(key)) continue;
+    std::string_view rest = trim(line.substr(key.size()));
+    if (!rest.starts_with('=')) continue;
+    rest = trim(rest.substr(1));
+    if (rest.size() < 2 || (rest[0] != '"' && rest[0] != '\'')) return std::nullopt;
+    const std::size_t close = rest.find(rest[0], 1);
+    if (close == std::string_view::npos) return std::nullopt;
+    const std::string_view value = rest.substr(1, close - 1);
+    if (rest[0] == '"' && value.find('\\') != std::string_view::npos) return std::nullopt;
+    return std::string(value);
+  }
+  return std::nullopt;
+}
+
 bool in_range_exclusive_low(std::int64_t value, std::int64_t low, std::int64_t high) {
   return value > low && value <= high;
 }
@@ -344,7 +415,8 @@ std::optional<calendar::Date> TableReader::date(std::string_view key, Need need)
     if (auto date = to_date(d->get())) return date;
   } else if (const auto* s = node->as_string()) {
     if (auto date = calendar::parse_date(s->get())) return date;
-    error(key, fmt::format("'{}' must be a date YYYY-MM-DD, not \"{}\"", key, s->get()));
+    const std::string why = calendar::why_not_a_date(s->get(), calendar::DateForms::iso);
+    error(key, fmt::format("'{}' must be a date YYYY-MM-DD, not \"{}\"{}", key, s->get(), why.empty() ? "" : ": " + why));
     return std::nullopt;
   } else {
     wrong_type(key, "a date (YYYY-MM-DD)");

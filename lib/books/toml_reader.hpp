@@ -100,6 +100,11 @@ private:
 // Parses a file; reports a syntax error and returns nullopt when it does not parse.
 std::optional<toml::table> parse_toml(const TomlFile& file, diag::Diagnostics& diags);
 
+// The value of `key = "..."` (or '...') among the top-level keys of a TOML text, read by lines
+// without parsing: for a file toml++ refused, to know which contract it meant. nullopt if there
+// is no such line before the first table header, or its string has escapes.
+std::optional<std::string> top_level_string(std::string_view text, std::string_view key);
+
 // Hours, money and VAT values: `value` in hundredths must lie in (low, high].
 bool in_range_exclusive_low(std::int64_t value, std::int64_t low, std::int64_t high);
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 
 namespace calendar {
@@ -107,17 +108,70 @@ std::string Date::to_string() const {
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
-std::optional<Date> parse_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+namespace {
+
+struct DateFields {
+  int year;
+  unsigned month;
+  unsigned day;
+};
+
+// The numbers of a text in one of `forms` (four-digit year 1900..9999), whether or not they
+// name a day.
+std::optional<DateFields> date_fields(std::string_view text, DateForms forms) {
+  if (text.size() != 10) {
     return std::nullopt;
   }
-  const auto year = text_year(text);
-  const auto month = digits(text, 5, 2);
-  const auto day = digits(text, 8, 2);
+  std::optional<int> year, month, day;
+  if (text[4] == '-' && text[7] == '-') {
+    year = text_year(text);
+    month = digits(text, 5, 2);
+    day = digits(text, 8, 2);
+  } else if (forms == DateForms::iso_or_day_first && (text[2] == '-' || text[2] == '.') && text[5] == text[2]) {
+    year = text_year(text.substr(6));
+    month = digits(text, 3, 2);
+    day = digits(text, 0, 2);
+  }
   if (!year || !month || !day) {
     return std::nullopt;
   }
-  return Date::from_ymd(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
+  return DateFields{*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day)};
+}
+
+constexpr std::array<std::string_view, 12> k_month_names{"January", "February", "March",     "April",
+                                                         "May",     "June",     "July",      "August",
+                                                         "September", "October", "November", "December"};
+
+} // namespace
+
+std::optional<Date> parse_date(std::string_view text) { return parse_date(text, DateForms::iso); }
+
+std::optional<Date> parse_date(std::string_view text, DateForms forms) {
+  const auto fields = date_fields(text, forms);
+  if (!fields) {
+    return std::nullopt;
+  }
+  return Date::from_ymd(fields->year, fields->month, fields->day);
+}
+
+std::string why_not_a_date(std::string_view text, DateForms forms) {
+  const auto fields = date_fields(text, forms);
+  if (!fields || Date::from_ymd(fields->year, fields->month, fields->day)) {
+    return {};
+  }
+  if (fields->month < 1 || fields->month > 12) {
+    return fmt::format("there is no month {}", fields->month);
+  }
+  if (fields->day < 1) {
+    return "there is no day 0";
+  }
+  const date::year_month ym{date::year{fields->year}, date::month{fields->month}};
+  const auto last = static_cast<unsigned>((ym / date::last).day());
+  const std::string_view name = k_month_names[fields->month - 1];
+  if (fields->month == 2) {
+    return fmt::format("{} {} has {} days", name, fields->year, last);
+  }
+  return fmt::format("{} has {} days", name, last);
 }
 
 Date add_months(Date d, int months) {

@@ -39,6 +39,16 @@ private:
 // Strict YYYY-MM-DD (four-digit year 1900..9999); nullopt for anything else, including 2025-02-30.
 std::optional<Date> parse_date(std::string_view text);
 
+// The date forms a text may take: ISO only, or also the day first as a Danish spreadsheet
+// writes it (DD-MM-YYYY, DD.MM.YYYY; SPEC 1.3, Danish CSV).
+enum class DateForms { iso, iso_or_day_first };
+std::optional<Date> parse_date(std::string_view text, DateForms forms);
+
+// For text in one of `forms` that names no day, why not, in words: "November has 30 days",
+// "February 2026 has 28 days", "there is no month 13", "there is no day 0". Empty when the text
+// is not in one of the forms (or is a valid date).
+std::string why_not_a_date(std::string_view text, DateForms forms);
+
 // d + n months, the day of month kept and clamped to the target month's last day
 // (2025-11-30 + 3 months = 2026-02-28). n may be negative.
 Date add_months(Date d, int months);

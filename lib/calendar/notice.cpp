@@ -20,12 +20,18 @@ struct Spelling {
   std::string_view month;
   std::string_view week;
   std::string_view none;
+  std::array<std::string_view, 2> month_units; // may follow N in "løbende måned + N måned"
+  std::array<std::string_view, 2> week_units;
 };
 
 constexpr std::array<Spelling, 2> k_spellings{{
-    {"løbende", "måned", "uge", "ingen"},
-    {"current", "month", "week", "none"},
+    {"løbende", "måned", "uge", "ingen", {"måned", "måneder"}, {"uge", "uger"}},
+    {"current", "month", "week", "none", {"month", "months"}, {"week", "weeks"}},
 }};
+
+bool is_one_of(const Token& token, const std::array<std::string_view, 2>& words) {
+  return is_word(token, words[0]) || is_word(token, words[1]);
+}
 
 struct UnitWord {
   std::string_view word;
@@ -54,23 +60,25 @@ struct Parsed {
   int count;
 };
 
-// "løbende måned + N" / "løbende uge + N" and their English twins.
+// "løbende måned + N" / "løbende uge + N" and their English twins, optionally with the unit
+// after N ("løbende måned plus én måned": tokenize_rule has read "plus" and "én").
 std::optional<Parsed> parse_current_plus(const std::vector<Token>& tokens) {
-  if (tokens.size() != 4 || !is_symbol(tokens[2], '+')) {
+  if ((tokens.size() != 4 && tokens.size() != 5) || !is_symbol(tokens[2], '+')) {
     return std::nullopt;
   }
   const auto count = detail::rule_count(tokens[3]);
   if (!count) {
     return std::nullopt;
   }
+  const Token* unit = tokens.size() == 5 ? &tokens[4] : nullptr;
   for (const auto& spelling : k_spellings) {
     if (!is_word(tokens[0], spelling.current)) {
       continue;
     }
-    if (is_word(tokens[1], spelling.month)) {
+    if (is_word(tokens[1], spelling.month) && (!unit || is_one_of(*unit, spelling.month_units))) {
       return Parsed{NoticeRule::Kind::current_month_plus, *count};
     }
-    if (is_word(tokens[1], spelling.week)) {
+    if (is_word(tokens[1], spelling.week) && (!unit || is_one_of(*unit, spelling.week_units))) {
       return Parsed{NoticeRule::Kind::current_week_plus, *count};
     }
   }

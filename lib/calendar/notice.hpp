@@ -22,7 +22,10 @@ public:
     none,               // "ingen" / "none"
   };
 
-  // Whitespace and case are free; N is a whole number 0..120. nullopt if it does not parse.
+  // Whitespace and case are free; N is a whole number 0..120 or a Danish number word up to
+  // "tolv"; "plus" is '+', "lb. md." is "løbende måned", and the unit may follow N in the
+  // current-month and current-week forms ("løbende måned plus én måned"). nullopt if it does
+  // not parse.
   static std::optional<NoticeRule> parse(std::string_view text);
 
   Kind kind() const { return m_kind; }

@@ -18,11 +18,12 @@ struct Spelling {
   std::string_view current;
   std::string_view month;
   std::array<std::string_view, 2> day_units;
+  std::string_view net; // "netto 30 dage", "30 dage netto": the plain N days
 };
 
 constexpr std::array<Spelling, 2> k_spellings{{
-    {"løbende", "måned", {"dage", "dag"}},
-    {"current", "month", {"days", "day"}},
+    {"løbende", "måned", {"dage", "dag"}, "netto"},
+    {"current", "month", {"days", "day"}, "net"},
 }};
 
 bool is_day_unit(const Token& token, const Spelling& spelling) {
@@ -39,17 +40,22 @@ struct Parsed {
   int days;
 };
 
-// "N dage" / "N days".
+// "N dage" / "N days", also "netto N dage" and "N dage netto" (and "net" in English).
 std::optional<Parsed> parse_plain(const std::vector<Token>& tokens) {
-  if (tokens.size() != 2) {
-    return std::nullopt;
-  }
-  const auto count = detail::rule_count(tokens[0]);
-  if (!count) {
-    return std::nullopt;
-  }
   for (const auto& spelling : k_spellings) {
-    if (is_day_unit(tokens[1], spelling)) {
+    std::size_t first = 0;
+    std::size_t size = tokens.size();
+    if (size == 3 && is_word(tokens[0], spelling.net)) {
+      first = 1;
+      size = 2;
+    } else if (size == 3 && is_word(tokens[2], spelling.net)) {
+      size = 2;
+    }
+    if (size != 2) {
+      continue;
+    }
+    const auto count = detail::rule_count(tokens[first]);
+    if (count && is_day_unit(tokens[first + 1], spelling)) {
       return Parsed{false, *count};
     }
   }

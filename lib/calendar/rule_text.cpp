@@ -1,5 +1,9 @@
 #include "calendar/rule_text.hpp"
 
+#include "util/utf8.hpp"
+
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstddef>
 #include <utility>
@@ -9,15 +13,6 @@ namespace calendar::detail {
 namespace {
 
 constexpr int k_max_count = 120;
-
-// UTF-8 lead byte of U+00C0..U+00FF; the uppercase letters there (except × U+00D7) fold
-// to lowercase by adding 0x20 to the continuation byte. That covers Æ Ø Å without a
-// Unicode library.
-constexpr unsigned char k_latin1_lead = 0xC3;
-constexpr unsigned char k_latin1_upper_first = 0x80;
-constexpr unsigned char k_latin1_upper_last = 0x9E;
-constexpr unsigned char k_latin1_times = 0x97;
-constexpr unsigned char k_latin1_case_offset = 0x20;
 
 // U+00A0 NO-BREAK SPACE: word processors put it in "30 dage" when text is pasted.
 constexpr unsigned char k_nbsp_lead = 0xC2;
@@ -44,24 +39,59 @@ bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-// Appends text[i] (and its continuation byte if it is a foldable Latin-1 letter) to
-// `out`, lowercased; returns how many bytes were consumed.
-std::size_t append_folded(std::string_view text, std::size_t i, std::string& out) {
-  const unsigned char c = byte_at(text, i);
-  if (c >= 'A' && c <= 'Z') {
-    out += static_cast<char>(c - 'A' + 'a');
-    return 1;
+// Danish number words up to twelve, the numbers contracts spell out ("én måned").
+struct NumberWord {
+  std::string_view word;
+  std::string_view digits;
+};
+constexpr std::array<NumberWord, 14> k_number_words{{
+    {"en", "1"}, {"én", "1"}, {"et", "1"}, {"to", "2"}, {"tre", "3"}, {"fire", "4"}, {"fem", "5"},
+    {"seks", "6"}, {"syv", "7"}, {"otte", "8"}, {"ni", "9"}, {"ti", "10"}, {"elleve", "11"}, {"tolv", "12"},
+}};
+
+// Abbreviations and the word they stand for; a dot after them belongs to them.
+struct Abbreviation {
+  std::string_view word;
+  std::string_view stands_for;
+};
+constexpr std::array<Abbreviation, 3> k_abbreviations{{
+    {"lb", "løbende"},
+    {"md", "måned"},
+    {"mdr", "måneder"},
+}};
+
+// The synonyms of tokenize_rule, read as their plain forms.
+std::vector<Token> plain_forms(std::vector<Token> tokens) {
+  std::vector<Token> out;
+  out.reserve(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    Token& token = tokens[i];
+    if (token.kind != TokenKind::word) {
+      out.push_back(std::move(token));
+      continue;
+    }
+    if (token.text == "plus") {
+      out.push_back(Token{TokenKind::symbol, "+"});
+      continue;
+    }
+    const auto number = std::find_if(k_number_words.begin(), k_number_words.end(),
+                                      [&](const NumberWord& n) { return n.word == token.text; });
+    if (number != k_number_words.end()) {
+      out.push_back(Token{TokenKind::number, std::string(number->digits)});
+      continue;
+    }
+    const auto abbreviation = std::find_if(k_abbreviations.begin(), k_abbreviations.end(),
+                                           [&](const Abbreviation& a) { return a.word == token.text; });
+    if (abbreviation != k_abbreviations.end()) {
+      out.push_back(Token{TokenKind::word, std::string(abbreviation->stands_for)});
+      if (i + 1 < tokens.size() && is_symbol(tokens[i + 1], '.')) {
+        ++i;
+      }
+      continue;
+    }
+    out.push_back(std::move(token));
   }
-  if (c == k_latin1_lead && i + 1 < text.size()) {
-    const unsigned char next = byte_at(text, i + 1);
-    out += static_cast<char>(c);
-    const bool upper =
-        next >= k_latin1_upper_first && next <= k_latin1_upper_last && next != k_latin1_times;
-    out += static_cast<char>(upper ? next + k_latin1_case_offset : next);
-    return 2;
-  }
-  out += static_cast<char>(c);
-  return 1;
+  return out;
 }
 
 } // namespace
@@ -83,7 +113,7 @@ std::vector<Token> tokenize_rule(std::string_view text) {
     } else if (is_word_byte(byte_at(text, i))) {
       Token token{TokenKind::word, {}};
       while (i < text.size() && is_word_byte(byte_at(text, i)) && !is_nbsp_at(text, i)) {
-        i += append_folded(text, i, token.text);
+        token.text += util::folded_byte(text, i++); // case-folded (util/utf8.hpp)
       }
       tokens.push_back(std::move(token));
     } else {
@@ -91,7 +121,7 @@ std::vector<Token> tokenize_rule(std::string_view text) {
       ++i;
     }
   }
-  return tokens;
+  return plain_forms(std::move(tokens));
 }
 
 std::optional<int> rule_count(const Token& token) {

@@ -19,6 +19,11 @@ struct Token {
 // Splits a rule into words, digit runs and single symbol characters. Whitespace (ASCII or
 // no-break space) separates tokens but is otherwise free; a digit run and a word need
 // none between them ("14dage"), two words do.
+//
+// Then reads the words contracts are written in as their plain forms, so that each parser
+// sees one spelling of a rule: "plus" is the symbol '+'; a Danish number word ("en", "én",
+// "et", "to" ... "tolv") is its number; the abbreviations "lb." and "md." (the dot
+// optional) are "løbende" and "måned", and "mdr." is "måneder".
 std::vector<Token> tokenize_rule(std::string_view text);
 
 // The N of a rule: a run of digits worth 0..120.

@@ -55,6 +55,27 @@ std::size_t codepoints(std::string_view text) {
   return n;
 }
 
+char folded_byte(std::string_view text, std::size_t i) {
+  constexpr unsigned char k_latin1_lead = 0xC3;     // U+00C0..U+00FF
+  constexpr unsigned char k_upper_first = 0x80;     // À
+  constexpr unsigned char k_upper_last = 0x9E;      // Þ
+  constexpr unsigned char k_times = 0x97;           // × has no lowercase
+  constexpr unsigned char k_case_offset = 0x20;
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
+  if (i > 0 && static_cast<unsigned char>(text[i - 1]) == k_latin1_lead && c >= k_upper_first && c <= k_upper_last &&
+      c != k_times)
+    return static_cast<char>(c + k_case_offset);
+  return static_cast<char>(c);
+}
+
+bool equal_folded(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (folded_byte(a, i) != folded_byte(b, i)) return false;
+  return true;
+}
+
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);

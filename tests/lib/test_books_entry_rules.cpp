@@ -20,11 +20,29 @@ TEST_CASE("books::parse_entry_status") {
   SUBCASE("empty means delivered (an empty CSV field)") {
     CHECK(books::parse_entry_status("") == EntryStatus::delivered);
   }
-  SUBCASE("anything else is no status: exact, case and all") {
+  SUBCASE("the Danish names (SPEC 1.3)") {
+    CHECK(books::parse_entry_status("leveret") == EntryStatus::delivered);
+    CHECK(books::parse_entry_status("afbud") == EntryStatus::citizen_absent);
+    CHECK(books::parse_entry_status("udeblevet") == EntryStatus::citizen_absent);
+    CHECK(books::parse_entry_status("borgerfravær") == EntryStatus::citizen_absent);
+    CHECK(books::parse_entry_status("aflyst") == EntryStatus::staff_absent);
+    CHECK(books::parse_entry_status("medarbejderfravær") == EntryStatus::staff_absent);
+  }
+  SUBCASE("case is free, also for Æ Ø Å") {
+    CHECK(books::parse_entry_status("Leveret") == EntryStatus::delivered);
+    CHECK(books::parse_entry_status("AFBUD") == EntryStatus::citizen_absent);
+    CHECK(books::parse_entry_status("BORGERFRAVÆR") == EntryStatus::citizen_absent);
+    CHECK(books::parse_entry_status("MedarbejderFravÆr") == EntryStatus::staff_absent);
+    CHECK(books::parse_entry_status("Delivered") == EntryStatus::delivered);
+    CHECK(books::parse_entry_status("STAFF-ABSENT") == EntryStatus::staff_absent);
+  }
+  SUBCASE("anything else is no status: no spaces, no other spelling") {
     CHECK(books::parse_entry_status("sick") == std::nullopt);
-    CHECK(books::parse_entry_status("Delivered") == std::nullopt);
     CHECK(books::parse_entry_status(" delivered") == std::nullopt);
     CHECK(books::parse_entry_status("citizen_absent") == std::nullopt);
+    CHECK(books::parse_entry_status("borgerfravaer") == std::nullopt);
+    CHECK(books::parse_entry_status("leveret ") == std::nullopt);
+    CHECK(books::parse_entry_status("fravær") == std::nullopt);
   }
   SUBCASE("the names are in the order of EntryStatus") {
     for (std::size_t i = 0; i < books::k_entry_status_names.size(); ++i)
@@ -69,7 +87,8 @@ TEST_CASE("books::parse_time_of_day") {
 
 TEST_CASE("books::entry_message") {
   CHECK(books::entry_message::bad_status("sick") ==
-        "'status' must be \"delivered\", \"citizen-absent\" or \"staff-absent\", not \"sick\"");
+        "'status' must be \"delivered\", \"citizen-absent\" or \"staff-absent\" (or in Danish \"leveret\", \"afbud\", "
+        "\"udeblevet\", \"borgerfravær\", \"aflyst\", \"medarbejderfravær\"), not \"sick\"");
   CHECK(books::entry_message::hours_out_of_range() == "'hours' must be more than 0 and at most 24");
   CHECK(books::entry_message::unknown_contract("C9") == "unknown contract 'C9'");
   CHECK(books::entry_message::to_not_after_from() == "'to' must be after 'from' on the same day");
@@ -157,4 +176,15 @@ TEST_CASE("books::entry_message from every file type") {
     CHECK(t.messages.empty());
     CHECK(read_csv(csv("C1", "24", "staff-absent"), index).empty());
   }
+}
+
+TEST_CASE("books::entry_message::skipped_for_unloaded_contract") {
+  CHECK(books::entry_message::skipped_for_unloaded_contract(1, 0, "X", "contracts/x.toml") ==
+        "1 entry of contract 'X' was skipped because contracts/x.toml has errors");
+  CHECK(books::entry_message::skipped_for_unloaded_contract(12, 0, "X", "contracts/x.toml") ==
+        "12 entries of contract 'X' were skipped because contracts/x.toml has errors");
+  CHECK(books::entry_message::skipped_for_unloaded_contract(0, 2, "X", "contracts/x.toml") ==
+        "2 expenses of contract 'X' were skipped because contracts/x.toml has errors");
+  CHECK(books::entry_message::skipped_for_unloaded_contract(3, 1, "X", "contracts/x.toml") ==
+        "3 entries and 1 expense of contract 'X' were skipped because contracts/x.toml has errors");
 }

@@ -145,6 +145,14 @@ const std::vector<std::string> k_fast_inputs = {
     "date = 2025-11-03\nhours = 1\n",
     "[[entry]]\ncontract = \"C1\"\ndate = 1899-12-31\nhours = 2\n", // a TOML date: both accept the year
     "# comment with æøå and \t a tab\n[[entry]]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 0.5\n",
+    // Danish status names, case free, also escaped (SPEC 1.3)
+    "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 1\nstatus = \"leveret\"\n"
+    "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-04\nhours = 1\nstatus = \"Afbud\"\n"
+    "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-05\nhours = 1\nstatus = 'udeblevet'\n"
+    "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-06\nhours = 1\nstatus = \"BORGERFRAVÆR\"\n"
+    "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-07\nhours = 1\nstatus = \"aflyst\"\n"
+    "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-08\nhours = 1\nstatus = \"medarbejderfrav\\u00e6r\"\n"
+    "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-09\nhours = 1\nstatus = \"Staff-Absent\"\n",
 };
 
 // Inputs outside the subset or with something to report: the fast path must decline.
@@ -185,6 +193,7 @@ const std::vector<std::string> k_slow_inputs = {
     "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 99999999999999999999\n",
     "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 2\nstatus = \"absent\"\n",
     "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 2\nstatus = 1\n",
+    "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 2\nstatus = \"borgerfravaer\"\n",
     "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 2\nnote = \"cpr 010203-1234\"\n",
     "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 2\nstaff = \"0102031234\"\n",
     "[[entry]]\ncontract = \"C1\"\ndate = 2025-02-30\nhours = 2\n",
@@ -286,7 +295,8 @@ private:
       lines.push_back(line("from", time()));
       if (chance(0.95)) lines.push_back(line("to", time()));
     }
-    if (chance(0.3)) lines.push_back(line("status", quoted(pick<std::string>({"delivered", "citizen-absent", "staff-absent", "", "ill"}))));
+    if (chance(0.3)) lines.push_back(line("status", quoted(pick<std::string>({"delivered", "citizen-absent", "staff-absent", "", "ill", "leveret", "Afbud", "udeblevet",
+                                                       "borgerfravær", "ALYST", "aflyst", "MEDARBEJDERFRAVÆR"}))));
     if (chance(0.5)) lines.push_back(line("staff", quoted(text())));
     if (chance(0.3)) lines.push_back(line("note", quoted(text())));
     if (chance(0.02)) lines.push_back(line("bogus", "1"));

@@ -147,4 +147,48 @@ TEST_CASE("books::load_books") {
           "timelog/b.toml:6:12: error: expense for contract 'C1', which has no expense agreement ([expenses] agreed = "
           "true, §11)\n");
   }
+
+  SUBCASE("the entries of a contract file that does not parse get one note, not an error each") {
+    const TempBooks temp;
+    temp.write("honorar.toml", k_settings);
+    temp.write("contracts/c1.toml", replace_key(std::string(k_contract), "hours_per_week", "hours_per_week = 7,5") +
+                                        "\n[expenses]\nagreed = true\n");
+    temp.write("timelog/a.csv", "contract,date,hours,status\nC9,2025-11-03,1,\nC1,2025-11-03,1,\nC1,2025-11-04,1,\n");
+    temp.write("timelog/b.toml", entry("hours = 1\n") + expense("kaffe") + entry("hours = 2\n"));
+    diag::Diagnostics diags;
+    const books::Books b = books::load_books(temp.root(), diags);
+    CHECK(report(diags) ==
+          "contracts/c1.toml:5:18: error: TOML syntax: 7,5 is not a number: use a decimal point: 7.5\n"
+          "timelog/a.csv:2:1: error: unknown contract 'C9'\n"
+          "timelog/a.csv:3:1: error: 4 entries and 1 expense of contract 'C1' were skipped because contracts/c1.toml "
+          "has errors\n");
+    CHECK(b.entries.empty());
+  }
+
+  SUBCASE("one skipped entry") {
+    const TempBooks temp;
+    temp.write("honorar.toml", k_settings);
+    temp.write("contracts/c1.toml", replace_key(std::string(k_contract), "citizen", "citizen = \"AB"));
+    temp.write("timelog/b.toml", entry("hours = 1\n"));
+    diag::Diagnostics diags;
+    (void)books::load_books(temp.root(), diags);
+    CHECK(report(diags) ==
+          "contracts/c1.toml:2:11: error: TOML syntax: this string has no closing \" on its line: add it (text over "
+          "several lines goes in \"\"\")\n"
+          "timelog/b.toml:2:12: error: 1 entry of contract 'C1' was skipped because contracts/c1.toml has errors\n");
+  }
+
+  SUBCASE("without a readable id, each entry names the unknown contract as before") {
+    const TempBooks temp;
+    temp.write("honorar.toml", k_settings);
+    temp.write("contracts/c1.toml", replace_key(std::string(k_contract), "id", "id = \"C1"));
+    temp.write("timelog/b.toml", entry("hours = 1\n") + "\n" + entry("hours = 2\n"));
+    diag::Diagnostics diags;
+    (void)books::load_books(temp.root(), diags);
+    CHECK(report(diags) ==
+          "contracts/c1.toml:1:6: error: TOML syntax: this string has no closing \" on its line: add it (text over "
+          "several lines goes in \"\"\")\n"
+          "timelog/b.toml:2:12: error: unknown contract 'C1'\n"
+          "timelog/b.toml:7:12: error: unknown contract 'C1'\n");
+  }
 }

@@ -146,7 +146,8 @@ TEST_CASE("books::load_timelog_csv") {
                                           "C1,2025-11-05,2,,\"a\nb\",x\n"
                                           "C1,2025-11-06,1,,\n");
     CHECK(loaded.diagnostics ==
-          "timelog/2025-11.csv:4:17: error: 'status' must be \"delivered\", \"citizen-absent\" or \"staff-absent\", not \"sick\"\n"
+          "timelog/2025-11.csv:4:17: error: 'status' must be \"delivered\", \"citizen-absent\" or \"staff-absent\" (or in "
+          "Danish \"leveret\", \"afbud\", \"udeblevet\", \"borgerfravær\", \"aflyst\", \"medarbejderfravær\"), not \"sick\"\n"
           "timelog/2025-11.csv:5:1: error: this CSV row has 6 fields, the header 5\n");
     REQUIRE(loaded.entries.size() == 2);
     CHECK(loaded.entries[0].note() == "første linje\nanden linje");
@@ -171,8 +172,13 @@ TEST_CASE("books::load_timelog_csv") {
 
   SUBCASE("a bad date") {
     CHECK(load_csv_log("contract,date,hours,status\nC1,2025-02-30,2,\nC1,3.11.2025,2,\n").diagnostics ==
-          "timelog/2025-11.csv:2:4: error: 'date' must be a date YYYY-MM-DD, not \"2025-02-30\"\n"
+          "timelog/2025-11.csv:2:4: error: 'date' must be a date YYYY-MM-DD, not \"2025-02-30\": February 2025 has 28 days\n"
           "timelog/2025-11.csv:3:4: error: 'date' must be a date YYYY-MM-DD, not \"3.11.2025\"\n");
+  }
+
+  SUBCASE("a day the month does not have says so") {
+    CHECK(load_csv_log("contract,date,hours,status\nC1,2026-11-31,2,\n").diagnostics ==
+          "timelog/2025-11.csv:2:4: error: 'date' must be a date YYYY-MM-DD, not \"2026-11-31\": November has 30 days\n");
   }
 
   SUBCASE("hours as a word") {
@@ -189,7 +195,8 @@ TEST_CASE("books::load_timelog_csv") {
                        "C1,2025-11-03,0,\n"
                        "C1,2025-11-03,24.01,\n")
               .diagnostics ==
-          "timelog/2025-11.csv:2:15: error: 'hours' must be a number with at most 2 decimals, not \"2,5\"\n"
+          "timelog/2025-11.csv:2:15: error: 'hours' must be a number with at most 2 decimals, not \"2,5\": use a decimal "
+          "point (2.5), or ';' between the fields for a Danish CSV\n"
           "timelog/2025-11.csv:3:15: error: 'hours' must be a number with at most 2 decimals, not \"1.333\"\n"
           "timelog/2025-11.csv:4:15: error: 'hours' must be more than 0 and at most 24\n"
           "timelog/2025-11.csv:5:15: error: 'hours' must be more than 0 and at most 24\n");
@@ -216,5 +223,92 @@ TEST_CASE("books::load_timelog_csv") {
     const LoadedLog loaded = load_csv_log("");
     CHECK(loaded.diagnostics == "");
     CHECK(loaded.entries.empty());
+  }
+}
+
+namespace {
+
+// Every field of the entries, to compare two logs.
+std::string describe(const std::vector<books::Entry>& entries) {
+  std::string out;
+  for (const books::Entry& e : entries)
+    out += e.where.to_string() + " " + std::to_string(e.contract) + " " + e.date.to_string() + " " + e.hours.to_string() +
+           " " + std::to_string(static_cast<int>(e.status)) + " " + std::string(e.staff()) + " " + std::string(e.note()) +
+           "\n";
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("books::load_timelog_csv reads a Danish CSV (SPEC 1.3)") {
+  SUBCASE("a file saved by a Danish spreadsheet reads as the same log in plain CSV") {
+    const LoadedLog danish = load_csv_log("\xEF\xBB\xBF" "Kontrakt;Dato;Timer;Status;Medarbejder;Note\r\n"
+                                          "C1;05-11-2025;2,5;leveret;KB;\"møde; kommune\"\r\n"
+                                          "C1;06.11.2025;1;Afbud;;\r\n"
+                                          "C2;2025-11-07;0,25;udeblevet;KB;\r\n"
+                                          "C2;08-11-2025;3,75;BORGERFRAVÆR;;\r\n"
+                                          "C1;09-11-2025;2;aflyst;;ferie\r\n"
+                                          "C1;10-11-2025;1,5;medarbejderfravær;;\r\n"
+                                          "C1;11-11-2025;4;;;\r\n");
+    const LoadedLog plain = load_csv_log("contract,date,hours,status,staff,note\n"
+                                         "C1,2025-11-05,2.5,delivered,KB,møde; kommune\n"
+                                         "C1,2025-11-06,1,citizen-absent,,\n"
+                                         "C2,2025-11-07,0.25,citizen-absent,KB,\n"
+                                         "C2,2025-11-08,3.75,citizen-absent,,\n"
+                                         "C1,2025-11-09,2,staff-absent,,ferie\n"
+                                         "C1,2025-11-10,1.5,staff-absent,,\n"
+                                         "C1,2025-11-11,4,,,\n");
+    CHECK(danish.diagnostics == "");
+    CHECK(plain.diagnostics == "");
+    REQUIRE(danish.entries.size() == 7);
+    CHECK(describe(danish.entries) == describe(plain.entries));
+  }
+  SUBCASE("English column names and a decimal point are read too") {
+    const LoadedLog loaded = load_csv_log("contract;date;hours;status\nC1;2025-11-05;2.5;\nC1;2025-11-06;\"1,25\";\n");
+    CHECK(loaded.diagnostics == "");
+    REQUIRE(loaded.entries.size() == 2);
+    CHECK(loaded.entries[0].hours == Rational(5, 2));
+    CHECK(loaded.entries[1].hours == Rational(5, 4));
+  }
+  SUBCASE("commas inside a field of a Danish CSV are text") {
+    const LoadedLog loaded = load_csv_log("kontrakt;dato;timer;status;note\nC1;05-11-2025;2;;møde, kort\n");
+    CHECK(loaded.diagnostics == "");
+    REQUIRE(loaded.entries.size() == 1);
+    CHECK(loaded.entries[0].note() == "møde, kort");
+  }
+  SUBCASE("the messages name the Danish forms and quote the field as written") {
+    CHECK(load_csv_log("kontrakt;dato;timer;status\n"
+                       "C1;31-11-2026;2;\n"
+                       "C1;5-11-2025;2;\n"
+                       "C1;05-11-2025;2,555;\n"
+                       "C1;05-11-2025;25;\n"
+                       "C1;05-11-2025;2;syg\n")
+              .diagnostics ==
+          "timelog/2025-11.csv:2:4: error: 'date' must be a date YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY, not \"31-11-2026\": "
+          "November has 30 days\n"
+          "timelog/2025-11.csv:3:4: error: 'date' must be a date YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY, not \"5-11-2025\"\n"
+          "timelog/2025-11.csv:4:15: error: 'hours' must be a number with at most 2 decimals, not \"2,555\"\n"
+          "timelog/2025-11.csv:5:15: error: 'hours' must be more than 0 and at most 24\n"
+          "timelog/2025-11.csv:6:17: error: 'status' must be \"delivered\", \"citizen-absent\" or \"staff-absent\" (or in "
+          "Danish \"leveret\", \"afbud\", \"udeblevet\", \"borgerfravær\", \"aflyst\", \"medarbejderfravær\"), not \"syg\"\n");
+  }
+  SUBCASE("the day first only in a Danish CSV") {
+    CHECK(load_csv_log("contract,date,hours,status\nC1,05-11-2025,2,\n").diagnostics ==
+          "timelog/2025-11.csv:2:4: error: 'date' must be a date YYYY-MM-DD, not \"05-11-2025\"\n");
+  }
+  SUBCASE("a Danish column name twice, in two languages") {
+    CHECK(load_csv_log("kontrakt;dato;timer;status;contract\n").diagnostics ==
+          "timelog/2025-11.csv:1:28: error: CSV column 'contract' appears twice\n");
+  }
+  SUBCASE("an unknown column suggests the Danish names too") {
+    CHECK(load_csv_log("kontrakt;dato;timr;status\n").diagnostics ==
+          "timelog/2025-11.csv:1:1: error: the CSV header lacks the column 'timer' (needed: kontrakt;dato;timer;status)\n"
+          "timelog/2025-11.csv:1:15: error: unknown CSV column 'timr' (did you mean 'timer'?)\n");
+  }
+  SUBCASE("a ';' only after the header line does not make a Danish CSV") {
+    const LoadedLog loaded = load_csv_log("contract,date,hours,status,note\nC1,2025-11-05,2,,a;b\n");
+    CHECK(loaded.diagnostics == "");
+    REQUIRE(loaded.entries.size() == 1);
+    CHECK(loaded.entries[0].note() == "a;b");
   }
 }

@@ -151,9 +151,44 @@ note = "aflyst om morgenen"
           "timelog/2025-11.toml:4:9: error: 'hours' must have at most 2 decimals, not 1.333\n");
   }
 
+  SUBCASE("Danish status names, case free (SPEC 1.3)") {
+    const LoadedLog loaded = load_toml_log("[[entry]]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 1\nstatus = \"Afbud\"\n"
+                                           "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-04\nhours = 1\nstatus = \"medarbejderfravær\"\n"
+                                           "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-05\nhours = 1\nstatus = \"LEVERET\"\n");
+    CHECK(loaded.diagnostics.empty());
+    REQUIRE(loaded.entries.size() == 3);
+    CHECK(loaded.entries[0].status == books::EntryStatus::citizen_absent);
+    CHECK(loaded.entries[1].status == books::EntryStatus::staff_absent);
+    CHECK(loaded.entries[2].status == books::EntryStatus::delivered);
+  }
+
+  SUBCASE("mistakes a Danish user makes get a message that says what to do, at the value") {
+    CHECK(rejected_entry("hours = 2,5\n") ==
+          "timelog/2025-11.toml:4:9: error: TOML syntax: 2,5 is not a number: use a decimal point: 2.5\n");
+    CHECK(load_toml_log("[[entry]]\ncontract = \"C1\"\ndate = 2026-11-31\nhours = 2\n").diagnostics ==
+          "timelog/2025-11.toml:3:8: error: TOML syntax: 2026-11-31 is not a date: November has 30 days\n");
+    CHECK(load_toml_log("[[entry]]\ncontract = \"C1\"\ndate = \"2026-02-29\"\nhours = 2\n").diagnostics ==
+          "timelog/2025-11.toml:3:8: error: 'date' must be a date YYYY-MM-DD, not \"2026-02-29\": February 2026 has 28 days\n");
+    const std::string not_closed = "timelog/2025-11.toml:5:8: error: TOML syntax: this string has no closing \" on its "
+                                   "line: add it (text over several lines goes in \"\"\")\n";
+    CHECK(rejected_entry("hours = 2\nnote = \"møde med\nstaff = \"KB\"\n") == not_closed);
+    CHECK(rejected_entry("hours = 2\nnote = \"møde med") == not_closed);
+    CHECK(rejected_entry("hours = 2\nnote = \"møde \\\nmed\"\n") == not_closed);
+    CHECK(rejected_entry("hours = 2\nnote = 'møde med\n") ==
+          "timelog/2025-11.toml:5:8: error: TOML syntax: this string has no closing ' on its line: add it (text over "
+          "several lines goes in ''')\n");
+    CHECK(rejected_entry("hours = 2\nnote = \"\"\"møde\nmed\n") ==
+          "timelog/2025-11.toml:5:8: error: TOML syntax: this \"\"\" string is never closed: add the closing \"\"\"\n");
+  }
+
+  SUBCASE("a comma between numbers in an array is no decimal comma") {
+    CHECK(rejected_entry("hours = [2,5]\n") == "timelog/2025-11.toml:4:9: error: 'hours' must be a number, not an array\n");
+  }
+
   SUBCASE("an unknown status") {
     CHECK(rejected_entry("hours = 2\nstatus = \"sick\"\n") ==
-          "timelog/2025-11.toml:5:10: error: 'status' must be \"delivered\", \"citizen-absent\" or \"staff-absent\", "
+          "timelog/2025-11.toml:5:10: error: 'status' must be \"delivered\", \"citizen-absent\" or \"staff-absent\" "
+          "(or in Danish \"leveret\", \"afbud\", \"udeblevet\", \"borgerfravær\", \"aflyst\", \"medarbejderfravær\"), "
           "not \"sick\"\n");
   }
 

@@ -295,3 +295,42 @@ TEST_CASE("calendar::parse_iso_week") {
   CHECK_FALSE(calendar::parse_iso_week("2025-01").has_value());
   CHECK_FALSE(calendar::parse_iso_week("").has_value());
 }
+
+TEST_CASE("calendar::parse_date with DateForms") {
+  using calendar::DateForms;
+  SUBCASE("the day first, as a Danish spreadsheet writes it") {
+    CHECK(calendar::parse_date("05-11-2025", DateForms::iso_or_day_first) == testutil::day("2025-11-05"));
+    CHECK(calendar::parse_date("05.11.2025", DateForms::iso_or_day_first) == testutil::day("2025-11-05"));
+    CHECK(calendar::parse_date("2025-11-05", DateForms::iso_or_day_first) == testutil::day("2025-11-05"));
+  }
+  SUBCASE("only ISO where ISO is asked for") {
+    CHECK(calendar::parse_date("05-11-2025", DateForms::iso) == std::nullopt);
+    CHECK(calendar::parse_date("05-11-2025") == std::nullopt);
+  }
+  SUBCASE("anything else is no date") {
+    CHECK(calendar::parse_date("05-11.2025", DateForms::iso_or_day_first) == std::nullopt);
+    CHECK(calendar::parse_date("5-11-2025", DateForms::iso_or_day_first) == std::nullopt);
+    CHECK(calendar::parse_date("05/11/2025", DateForms::iso_or_day_first) == std::nullopt);
+    CHECK(calendar::parse_date("31-11-2025", DateForms::iso_or_day_first) == std::nullopt);
+    CHECK(calendar::parse_date("05.11.25", DateForms::iso_or_day_first) == std::nullopt);
+  }
+}
+
+TEST_CASE("calendar::why_not_a_date") {
+  using calendar::DateForms;
+  CHECK(calendar::why_not_a_date("2026-11-31", DateForms::iso) == "November has 30 days");
+  CHECK(calendar::why_not_a_date("2026-02-29", DateForms::iso) == "February 2026 has 28 days");
+  CHECK(calendar::why_not_a_date("2026-02-30", DateForms::iso) == "February 2026 has 28 days");
+  CHECK(calendar::why_not_a_date("2024-02-30", DateForms::iso) == "February 2024 has 29 days");
+  CHECK(calendar::why_not_a_date("2026-13-01", DateForms::iso) == "there is no month 13");
+  CHECK(calendar::why_not_a_date("2026-00-01", DateForms::iso) == "there is no month 0");
+  CHECK(calendar::why_not_a_date("2026-01-00", DateForms::iso) == "there is no day 0");
+  CHECK(calendar::why_not_a_date("2026-04-32", DateForms::iso) == "April has 30 days");
+  CHECK(calendar::why_not_a_date("31.04.2026", DateForms::iso_or_day_first) == "April has 30 days");
+  SUBCASE("empty for a valid date or text that is no date at all") {
+    CHECK(calendar::why_not_a_date("2026-11-30", DateForms::iso).empty());
+    CHECK(calendar::why_not_a_date("31.04.2026", DateForms::iso).empty());
+    CHECK(calendar::why_not_a_date("tomorrow", DateForms::iso).empty());
+    CHECK(calendar::why_not_a_date("1899-02-30", DateForms::iso).empty());
+  }
+}

@@ -116,7 +116,50 @@ TEST_CASE("calendar::NoticeRule::parse") {
     check_rejected("løbende måned + ");
     check_rejected("løbende uge +");
     check_rejected("dage");
-    check_rejected("en måned");
+  }
+  SUBCASE("the by-laws' own words: these are all one rule (SPEC 6.1)") {
+    for (const std::string_view text :
+         {"løbende måned + 1", "løbende måned plus 1", "løbende måned plus én måned", "løbende måned + 1 måned",
+          "lb. md. + 1", "Løbende Måned Plus Én Måned", "LB. MD. PLUS EN MÅNED", "lb.md.+1", "lb md + 1",
+          "løbende måned plus et måned", "lb. md. + 1 md.", "løbende  måned\tplus\xC2\xA0én   måned"}) {
+      check_parses(text, Kind::current_month_plus, 1);
+      CHECK(end_for(text, "2025-11-18") == "2025-12-31");
+    }
+  }
+  SUBCASE("Danish number words up to twelve") {
+    const std::array<std::string_view, 12> words{"en", "to", "tre", "fire", "fem", "seks",
+                                                 "syv", "otte", "ni", "ti", "elleve", "tolv"};
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const int n = static_cast<int>(i) + 1;
+      check_parses(std::string("løbende måned plus ") + std::string(words[i]) + " måneder", Kind::current_month_plus, n);
+      check_parses(std::string(words[i]) + " uger", Kind::weeks, n);
+    }
+    check_parses("én måned", Kind::months, 1);
+    check_parses("et måned", Kind::months, 1);
+    check_parses("TOLV MÅNEDER", Kind::months, 12);
+    check_rejected("tretten måneder");
+    check_rejected("nul dage");
+  }
+  SUBCASE("the unit after N: singular or plural, matching the rule") {
+    check_parses("løbende måned + 2 måneder", Kind::current_month_plus, 2);
+    check_parses("løbende måned + 2 måned", Kind::current_month_plus, 2);
+    check_parses("løbende måned + 3 mdr.", Kind::current_month_plus, 3);
+    check_parses("løbende uge + 1 uge", Kind::current_week_plus, 1);
+    check_parses("løbende uge plus to uger", Kind::current_week_plus, 2);
+    check_parses("lb. uge + 2", Kind::current_week_plus, 2);
+    check_parses("current month plus 1 month", Kind::current_month_plus, 1);
+    check_parses("current week + 2 weeks", Kind::current_week_plus, 2);
+    check_parses("3 mdr.", Kind::months, 3);
+    check_parses("3 mdr", Kind::months, 3);
+    check_rejected("løbende måned + 1 uge");
+    check_rejected("løbende uge + 1 måned");
+    check_rejected("løbende måned + 1 month"); // one language per rule
+    check_rejected("current month + 1 måned");
+    check_rejected("løbende måned plus");
+    check_rejected("løbende måned plus plus 1");
+    check_rejected("løbende måned + 1 måned måned");
+    check_rejected("lb. + 1");
+    check_rejected("lb.. md. + 1");
   }
   SUBCASE("anything else is rejected") {
     check_rejected("");

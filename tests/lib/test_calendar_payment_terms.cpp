@@ -56,6 +56,22 @@ TEST_CASE("calendar::PaymentTerms::parse") {
     check_parses("  14DAYS ", false, 14);
     check_parses("current\tmonth\t+15\tdays", true, 15);
   }
+  SUBCASE("the words contracts are written in (SPEC 2.9, 6.1)") {
+    check_parses("løbende måned plus 30 dage", true, 30);
+    check_parses("lb. md. + 30 dage", true, 30);
+    check_parses("LB. MD. PLUS 30 DAGE", true, 30);
+    check_parses("lb md plus ti dage", true, 10);
+    check_parses("current month plus 30 days", true, 30);
+    check_parses("netto 30 dage", false, 30);
+    check_parses("30 dage netto", false, 30);
+    check_parses("Netto  8 Dage", false, 8);
+    check_parses("net 14 days", false, 14);
+    check_parses("14 days net", false, 14);
+    check_parses("otte dage", false, 8);
+    check_parses("netto tolv dage", false, 12);
+    CHECK(due_date("lb. md. + 30 dage", "2025-11-18") == "2025-12-30");
+    CHECK(due_date("30 dage netto", "2025-11-18") == "2025-12-18");
+  }
   SUBCASE("text is kept exactly as given") {
     CHECK(terms(" Løbende Måned+8 Dage").text() == " Løbende Måned+8 Dage");
   }
@@ -80,7 +96,9 @@ TEST_CASE("calendar::PaymentTerms::parse") {
     check_rejected("dage");
     check_rejected("30 uger");
     check_rejected("1 måned");
-    check_rejected("netto 30 dage");
+    check_rejected("netto netto 30 dage");
+    check_rejected("30 netto dage");
+    check_rejected("netto 30 days"); // one language per rule
     check_rejected("løbende måned + 30");
     check_rejected("løbende måned + 1"); // a notice rule, not payment terms
     check_rejected("løbende måned 30 dage");

@@ -46,3 +46,15 @@ TEST_CASE("util::append_utf8") {
   for (std::uint32_t cp : {0x41U, 0xF8U, 0x20ACU, 0x1F600U}) util::append_utf8(out, cp);
   CHECK(out == "A\xC3\xB8\xE2\x82\xAC\xF0\x9F\x98\x80");
 }
+
+TEST_CASE("util::equal_folded") {
+  CHECK(util::equal_folded("Afbud", "afbud"));
+  CHECK(util::equal_folded("BORGERFRAVÆR", "borgerfravær"));
+  CHECK(util::equal_folded("ÅØÆÉ", "åøæé"));
+  CHECK(util::equal_folded("", ""));
+  SUBCASE("only case is free") {
+    CHECK_FALSE(util::equal_folded("afbud ", "afbud"));
+    CHECK_FALSE(util::equal_folded("borgerfravaer", "borgerfravær"));
+    CHECK_FALSE(util::equal_folded("\xC3\x97", "\xC3\xB7")); // × is not the capital of ÷
+  }
+}
