@@ -105,4 +105,26 @@ std::optional<std::size_t> find_cpr_like(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<std::string> normalise_iban(std::string_view text) {
+  std::string iban;
+  for (const char c : text) {
+    if (c == ' ') continue;
+    if (c >= 'a' && c <= 'z') iban += static_cast<char>(c - 'a' + 'A');
+    else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) iban += c;
+    else return std::nullopt;
+  }
+  auto letter = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (iban.size() < 15 || iban.size() > 34 || !letter(iban[0]) || !letter(iban[1]) || !digit(iban[2]) || !digit(iban[3]))
+    return std::nullopt;
+  // ISO 7064 MOD 97-10: the first four characters moved to the end, letters as 10..35.
+  int remainder = 0;
+  for (std::size_t i = 0; i < iban.size(); ++i) {
+    const char c = iban[(i + 4) % iban.size()];
+    remainder = digit(c) ? (remainder * 10 + (c - '0')) % 97 : (remainder * 100 + (c - 'A' + 10)) % 97;
+  }
+  if (remainder != 1) return std::nullopt;
+  return iban;
+}
+
 } // namespace books

@@ -2,9 +2,15 @@
 // Checks of Danish identifiers and of personal data in free text (SPEC §1, §5).
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace books {
+
+// An IBAN as it is printed and sent (ISO 13616): spaces removed, upper case. nullopt unless it is
+// 15 to 34 letters and digits, starting with two letters and two digits, whose check digits hold
+// (mod 97 = 1).
+std::optional<std::string> normalise_iban(std::string_view text);
 
 // CVR: 8 digits, weights 2,7,6,5,4,3,2,1, weighted sum divisible by 11.
 bool is_valid_cvr(std::string_view cvr);

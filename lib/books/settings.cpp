@@ -36,11 +36,9 @@ void read_bank(const TomlFile& file, const toml::table& table, const diag::Locat
       bank.account = *account;
     }
   } else if (iban) {
-    std::string compact;
-    for (char c : *iban)
-      if (c != ' ') compact += c;
-    if (compact.size() < 15 || compact.size() > 34) r.error("iban", "bank 'iban' is not an IBAN");
-    bank.iban = compact;
+    const std::optional<std::string> normal = normalise_iban(*iban);
+    if (!normal) r.error("iban", "bank 'iban' is not an IBAN (country code, check digits and account, ISO 13616)");
+    else bank.iban = *normal;
     bank.bic = bic.value_or("");
   } else {
     r.error_here("bank needs { reg, account } or { iban, bic }");

@@ -344,6 +344,18 @@ timelog/b.csv:3:1: error: entries of contract K-1 on 2025-11-04 add up to 25.50 
 1 error, 1 warning in 1 contract, 4 entries, 0 expenses
 "
 
+test_case "an IBAN is normalised (upper case, no spaces) before it is printed or sent; a wrong one is refused"
+I=$(copy_books november iban)
+sed -i 's/^bank .*/bank    = { iban = "dk50 0040 0440 1162 43", bic = "NDEADKKK" }/' "$I/honorar.toml"
+run --books "$I" "${T[@]}" -q invoice --month 2025-11 --dry-run --format json
+expect_exit 0
+expect_json_eq 'j["documents"][0]["seller"]["bank"]' '{"iban": "DK5000400440116243", "bic": "NDEADKKK"}'
+sed -i 's/^bank .*/bank    = { iban = "DK51 0040 0440 1162 43" }/' "$I/honorar.toml"
+run --books "$I" "${T[@]}" check
+expect_exit 65
+expect_stderr_contains "honorar.toml:"
+expect_stderr_contains "error: bank 'iban' is not an IBAN (country code, check digits and account, ISO 13616)"
+
 test_case "--format csv is not for check"
 run --books "$B" "${T[@]}" check --format csv
 expect_exit 64

@@ -158,3 +158,19 @@ TEST_CASE("books::find_cpr_like") {
     CHECK_FALSE(find_cpr_like("Støtte- og kontaktpersonsforløb").has_value());
   }
 }
+
+TEST_CASE("books::normalise_iban") {
+  SUBCASE("spaces removed, upper case: as it is printed and sent") {
+    CHECK(books::normalise_iban("DK50 0040 0440 1162 43") == "DK5000400440116243");
+    CHECK(books::normalise_iban("dk50 0040 0440 1162 43") == "DK5000400440116243");
+    CHECK(books::normalise_iban("GB82 WEST 1234 5698 7654 32") == "GB82WEST12345698765432");
+    CHECK(books::normalise_iban("de89370400440532013000") == "DE89370400440532013000");
+  }
+  SUBCASE("check digits that do not hold, or not an IBAN at all") {
+    CHECK_FALSE(books::normalise_iban("DK51 0040 0440 1162 43").has_value());
+    CHECK_FALSE(books::normalise_iban("DK50-0040-0440-1162-43").has_value());
+    CHECK_FALSE(books::normalise_iban("5000400440116243DK").has_value());
+    CHECK_FALSE(books::normalise_iban("DK50").has_value());
+    CHECK_FALSE(books::normalise_iban("").has_value());
+  }
+}
