@@ -18,6 +18,10 @@ bool from_to_in_order(int from_minute, int to_minute) { return to_minute > from_
 
 std::optional<EntryStatus> parse_entry_status(std::string_view text) {
   if (text.empty()) return EntryStatus::delivered;
+  // The names as the spec writes them first, compared exactly: a history holds hundreds of
+  // thousands of entries, nearly all spelt so.
+  for (std::size_t i = 0; i < k_entry_status_names.size(); ++i)
+    if (text == k_entry_status_names[i]) return static_cast<EntryStatus>(i);
   for (std::size_t i = 0; i < k_entry_status_names.size(); ++i)
     if (util::equal_folded(text, k_entry_status_names[i])) return static_cast<EntryStatus>(i);
   for (const DanishStatusName& danish : k_danish_status_names)
