@@ -159,18 +159,38 @@ void check_books(const books::Books& books, const EntryIndex& entries, calendar:
   for (const auto& [later, earlier] : alike_pairs)
     diags.warning(books.entries[later].where,
                   fmt::format("possible duplicate of the entry at {}", books.entries[earlier].where.to_string()));
+  // Expenses before invoicing.from: history the tool never bills. By default one warning per
+  // contract, at its first such expense in log order, with how many more there are (a provider
+  // who starts with a year of logs would otherwise get a warning per old bus ticket); --all lists
+  // every one.
   const Month from = books.settings.invoicing.from;
+  std::vector<std::vector<const books::Expense*>> before_from(books.contracts.size());
   for (const books::Expense& x : books.expenses) {
     const books::Contract& c = books.contracts[x.contract];
     const auto last = c.last_day();
     if (Month::of(x.date) < from)
-      diags.warning(x.where, fmt::format("expense dated {}, before [invoicing] from ({}): honorar never bills it "
-                                         "(months before 'from' count as invoiced outside the tool)",
-                                         x.date.to_string(), from.to_string()));
+      before_from[x.contract].push_back(&x);
     else if (x.date < c.start || (last && x.date > *last))
       diags.warning(x.where, fmt::format("expense dated {}, outside contract {} ({} to {}): it is billed all the same",
                                          x.date.to_string(), c.id, c.start.to_string(),
                                          last ? last->to_string() : std::string("open")));
+  }
+  for (const auto& expenses : before_from) {
+    for (std::size_t i = 0; i < expenses.size() && (i == 0 || options.all); ++i) {
+      const books::Expense& x = *expenses[i];
+      const std::size_t more = options.all ? 0 : expenses.size() - 1;
+      diags.warning(x.where,
+                    fmt::format("expense dated {}, before [invoicing] from ({}): honorar never bills it (months before "
+                                "'from' count as invoiced outside the tool){}",
+                                x.date.to_string(), from.to_string(),
+                                more == 0 ? std::string()
+                                : more == 1
+                                    ? fmt::format("; 1 more expense of contract {} is before it too (check --all lists it)",
+                                                  books.contracts[x.contract].id)
+                                    : fmt::format("; {} more expenses of contract {} are before it too (check --all lists "
+                                                  "them)",
+                                                  more, books.contracts[x.contract].id)));
+    }
   }
 }
 

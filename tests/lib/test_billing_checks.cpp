@@ -236,8 +236,12 @@ TEST_CASE("billing::check_books") {
                                 "text = \"Biograf\"\n";
     const std::string warning = "warning: expense dated {}, before [invoicing] from (2025-11): honorar never bills "
                                 "it (months before 'from' count as invoiced outside the tool)\n";
-    CHECK(check(contract_text("handleplan = 2025-10-01\n", "[expenses]\nagreed = true\n", "2025-10-06"), timelog,
-                "2025-11-02") ==
+    const std::string contract = contract_text("handleplan = 2025-10-01\n", "[expenses]\nagreed = true\n", "2025-10-06");
+    // By default one warning per contract, at its first such expense, with how many more there are.
+    std::string first = fmt::format(fmt::runtime("timelog/2025.toml:1:1: " + warning), "2025-10-30");
+    first.insert(first.size() - 1, "; 1 more expense of contract C1 is before it too (check --all lists it)");
+    CHECK(check(contract, timelog, "2025-11-02") == first);
+    CHECK(check(contract, timelog, "2025-11-02", {nullptr, true}) ==
           fmt::format(fmt::runtime("timelog/2025.toml:1:1: " + warning), "2025-10-30") +
               fmt::format(fmt::runtime("timelog/2025.toml:6:1: " + warning), "2025-10-01"));
   }
