@@ -129,7 +129,9 @@ void bill_expenses(const std::vector<const books::Expense*>& expenses, Month fro
       unmatched.erase(it);
       continue;
     }
-    lines.push_back({{x.date, 0, sequence++, std::string(), Money()}, expense_line(key, x.amount)});
+    Line line = expense_line(key, x.amount);
+    line.outlay = x.outlay;
+    lines.push_back({{x.date, 0, sequence++, std::string(), Money()}, std::move(line)});
     out.expenses_added.push_back(std::move(key));
   }
   for (const BilledExpenseKey& key : unmatched) {
@@ -159,8 +161,12 @@ Period period_of(const std::vector<Line>& lines) {
 
 void settle_document(Document& doc, const books::Vat& vat) {
   doc.net = Money();
-  for (const Line& l : doc.lines) doc.net += l.amount;
-  doc.vat = vat.exempt() ? Money() : money::vat_amount(doc.net, *vat.percent);
+  Money outlays;
+  for (const Line& l : doc.lines) {
+    doc.net += l.amount;
+    if (l.outlay) outlays += l.amount;
+  }
+  doc.vat = vat.exempt() ? Money() : money::vat_amount(doc.net - outlays, *vat.percent);
   doc.total = doc.net + doc.vat;
   doc.kind = doc.net.is_negative() ? Document::Kind::credit_note : Document::Kind::invoice;
 }

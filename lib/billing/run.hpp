@@ -49,6 +49,7 @@ struct Line {
   Hours now;
   Date date;        // expense
   std::string text; // expense
+  bool outlay = false; // expense: an udlæg (SPEC 2.8), outside VAT whatever its sign
   Money amount;
 
   bool has_hours() const { return type != Type::expense; }
@@ -132,7 +133,8 @@ struct RunOptions {
 Run compute_run(const books::Books& books, const BilledState& billed, const RunOptions& options);
 
 // Sets net, VAT and total of a document from its lines and the contract's VAT treatment,
-// and its kind (a negative net makes a credit note).
+// and its kind (a negative net makes a credit note). VAT is on the net less the outlay lines
+// (SPEC 2.7).
 void settle_document(Document& doc, const books::Vat& vat);
 
 } // namespace billing

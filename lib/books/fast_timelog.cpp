@@ -28,7 +28,7 @@
 namespace books {
 namespace {
 
-enum class Kind : std::uint8_t { none, string, date, time, number };
+enum class Kind : std::uint8_t { none, string, date, time, number, boolean };
 
 struct Value {
   Kind kind = Kind::none;
@@ -41,9 +41,9 @@ enum class TableKind { none, entry, expense };
 
 // Keys of [[entry]] and [[expense]], in the order of the Value slots.
 constexpr std::array<std::string_view, 8> k_entry_keys{"contract", "date", "hours", "from", "to", "status", "staff", "note"};
-constexpr std::array<std::string_view, 4> k_expense_keys{"contract", "date", "amount", "text"};
+constexpr std::array<std::string_view, 5> k_expense_keys{"contract", "date", "amount", "text", "outlay"};
 enum EntryKey { e_contract, e_date, e_hours, e_from, e_to, e_status, e_staff, e_note };
-enum ExpenseKey { x_contract, x_date, x_amount, x_text };
+enum ExpenseKey { x_contract, x_date, x_amount, x_text, x_outlay };
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t'; }
@@ -149,6 +149,13 @@ const char* scan_value(const char* p, const char* eol, Value& v) {
     return i + 1;
   }
   const std::ptrdiff_t left = eol - p;
+  // true / false (a longer bare word fails the caller's end-of-line check).
+  for (const std::string_view word : {std::string_view("true"), std::string_view("false")})
+    if (std::string_view(p, static_cast<std::size_t>(left)).starts_with(word)) {
+      v.kind = Kind::boolean;
+      v.raw = std::string_view(p, word.size());
+      return p + word.size();
+    }
   // A local date YYYY-MM-DD (a date-time would continue with T, t or a space and a time:
   // the caller's end-of-line check sends those to toml++).
   if (left >= 10 && is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) && p[4] == '-' &&
@@ -368,6 +375,10 @@ private:
     if (v[x_text].kind != Kind::string) return false;
     x.text = string_of(v[x_text]);
     if (is_blank(x.text) || find_cpr_like(x.text)) return false;
+    if (v[x_outlay].kind != Kind::none) {
+      if (v[x_outlay].kind != Kind::boolean) return false; // toml++ reports the wrong type
+      x.outlay = v[x_outlay].raw == "true";
+    }
     x.contract = *contract;
     x.date = *date;
     x.amount = money::Money::from_hundredths(*amount);

@@ -201,6 +201,8 @@ static_assert(sizeof(Entry) <= 64);
 struct Expense {
   std::size_t contract = 0;
   Date date;
+  bool outlay = false; // an udlæg (SPEC 1.3): passed on at cost, never charged VAT (2.8); beside
+                       // the 4-byte date it takes no room of its own
   Money amount;
   std::string text;
   diag::Location where;

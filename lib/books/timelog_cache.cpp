@@ -11,7 +11,7 @@
 //                   u32:line u32:column [text])*
 //                  flags: 1 = has from/to, 2 = has text; text as TextArena stores it
 //                  (u32:staff_len u32:note_len staff note), so restored entries point at it
-//   u32:n_expenses (u32:id i32:date i64:amount u32:line u32:column u16:text_len text)*
+//   u32:n_expenses (u32:id i32:date i64:amount u8:outlay u32:line u32:column u16:text_len text)*
 #include "books/timelog_cache.hpp"
 
 #include "books/entry_rules.hpp"
@@ -36,7 +36,7 @@ namespace {
 
 constexpr char k_magic[8] = {'H', 'N', 'R', 'C', 'A', 'C', 'H', 'E'};
 constexpr char k_end_magic[8] = {'H', 'N', 'R', 'C', 'E', 'N', 'D', '!'};
-constexpr std::uint32_t k_format = 3;
+constexpr std::uint32_t k_format = 4; // 4: an expense's outlay flag
 constexpr std::uint8_t k_has_times = 1;
 constexpr std::uint8_t k_has_text = 2;
 constexpr std::uint32_t k_end_of_records = 0xFFFFFFFF;
@@ -225,6 +225,7 @@ std::string serialize_timelog(std::span<const Entry> entries, std::span<const Ex
     out.put(ref_of.at(x.contract));
     out.put(static_cast<std::int32_t>(x.date.days_since_epoch()));
     out.put(static_cast<std::int64_t>(x.amount.hundredths()));
+    out.put(static_cast<std::uint8_t>(x.outlay ? 1 : 0));
     out.put(static_cast<std::uint32_t>(x.where.line));
     out.put(static_cast<std::uint32_t>(x.where.column));
     out.put(static_cast<std::uint16_t>(x.text.size()));
@@ -379,17 +380,19 @@ bool TimelogCache::restore(std::string_view blob, const std::string& rel, const 
     std::uint32_t ref = 0;
     std::int32_t date = 0;
     std::int64_t amount = 0;
+    std::uint8_t outlay = 0;
     std::uint32_t line = 0, column = 0;
     std::uint16_t text_len = 0;
     std::string_view text;
-    if (!in.get(ref) || !in.get(date) || !in.get(amount) || !in.get(line) || !in.get(column) || !in.get(text_len) ||
-        !in.bytes(text_len, text))
+    if (!in.get(ref) || !in.get(date) || !in.get(amount) || !in.get(outlay) || !in.get(line) || !in.get(column) ||
+        !in.get(text_len) || !in.bytes(text_len, text))
       return give_up();
-    if (ref >= index_of.size() || !contracts.at(index_of[ref]).expenses_agreed) return give_up();
+    if (ref >= index_of.size() || !contracts.at(index_of[ref]).expenses_agreed || outlay > 1) return give_up();
     Expense& x = expenses.emplace_back();
     x.contract = index_of[ref];
     x.date = calendar::Date::from_days(date);
     x.amount = money::Money::from_hundredths(amount);
+    x.outlay = outlay == 1;
     x.text.assign(text);
     x.where = diag::Location{rel, static_cast<int>(line), static_cast<int>(column)};
   }

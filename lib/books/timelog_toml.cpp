@@ -70,7 +70,8 @@ void read_entry(const TomlFile& file, const std::string* path, const toml::table
 void read_expense(const TomlFile& file, const toml::table& t, const ContractIndex& contracts,
                   std::vector<Expense>& out, diag::Diagnostics& diags) {
   const std::size_t errors_before = diags.error_count();
-  TableReader r(file, t, diags, "[[expense]]", {"contract", "date", "amount", "text"}, file.location(t));
+  TableReader r(file, t, diags, "[[expense]]", {"contract", "date", "amount", "text", "outlay"},
+                file.location(t));
   Expense x;
   x.where = r.where();
   auto contract = read_contract_ref(r, contracts, "expense");
@@ -86,6 +87,7 @@ void read_expense(const TomlFile& file, const toml::table& t, const ContractInde
     check_no_cpr("text", *text, r.location_of("text"), diags);
     x.text = *text;
   }
+  x.outlay = r.boolean("outlay", Need::optional).value_or(false);
   r.finish();
   if (diags.error_count() != errors_before || !contract || !date) return;
   x.contract = *contract;

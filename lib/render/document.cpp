@@ -48,6 +48,7 @@ Json line_json(const Line& l) {
     j["type"] = "expense";
     j["date"] = l.date.to_string();
     j["text"] = l.text;
+    if (l.outlay) j["outlay"] = true; // absent otherwise: documents issued before keep their bytes
     break;
   }
   j["amount"] = l.amount.to_string();
@@ -173,6 +174,7 @@ Line line_from_json(const Json& j, std::size_t index) {
     l.type = Line::Type::expense;
     l.date = r.date("date");
     l.text = r.text("text");
+    if (r.has("outlay")) l.outlay = r.boolean("outlay");
   } else {
     r.fail("type", "unknown line type '" + type + "'");
   }

@@ -75,7 +75,9 @@ std::string line_description(const billing::Line& l) {
                        l.now.to_danish());
   case billing::Line::Type::expense: break;
   }
-  return fmt::format("{} {}: {}", l.credits_expense() ? "Tilbageført udlæg" : "Udlæg", long_date(l.date), l.text);
+  // An outlay (SPEC 2.8) says so: it is passed on at cost, outside VAT.
+  return fmt::format("{} {}: {}{}", l.credits_expense() ? "Tilbageført udlæg" : "Udlæg", long_date(l.date), l.text,
+                     l.outlay ? " (udlæg, uden moms)" : "");
 }
 
 std::string week_explanation(const billing::Line& l) {

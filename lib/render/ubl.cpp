@@ -32,6 +32,10 @@ constexpr std::string_view k_cac = "urn:oasis:names:specification:ubl:schema:xsd
 constexpr std::string_view k_cbc = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
 // VAT directive art. 132(1)(g): welfare and social security work (the exempt social services).
 constexpr std::string_view k_exemption_code = "VATEX-EU-132-1G";
+// VAT directive art. 79(c): repayment of expenditure incurred in the name and on behalf of the
+// customer -- an outlay (udlæg, SPEC 2.8) on a VAT document; in Danish law momsloven § 27, stk. 3.
+constexpr std::string_view k_outlay_exemption_code = "VATEX-EU-79-C";
+constexpr std::string_view k_outlay_exemption_text = "Udlæg (momsloven § 27, stk. 3)";
 
 [[noreturn]] void fail(const std::string& message) {
   throw diag::Error(diag::ErrorKind::data, "cannot write the e-invoice (xml): " + message);
@@ -104,11 +108,13 @@ void write_tax_scheme(XmlWriter& w, std::string_view id) {
   w.close();
 }
 
-// The document's one VAT category: E (exempt) at 0 %, or S at the document's rate.
+// A VAT category of the document: E (exempt) at 0 %, or S at the document's rate. An exempt
+// document has one, E; a VAT document has S for its ordinary lines and E for its outlays.
 struct VatCategory {
   bool exempt = true;
-  std::string percent; // "0" or the JSON's rate, e.g. "25.00"
-  std::string note;    // the exemption text (BT-120)
+  std::string percent;             // "0" or the JSON's rate, e.g. "25.00"
+  std::string_view reason_code;    // BT-121, exempt only
+  std::string note;                // the exemption text (BT-120)
 };
 
 void write_category(XmlWriter& w, std::string_view element, const VatCategory& vat, bool with_reason) {
@@ -116,7 +122,7 @@ void write_category(XmlWriter& w, std::string_view element, const VatCategory& v
   w.leaf("cbc:ID", vat.exempt ? "E" : "S");
   w.leaf("cbc:Percent", vat.percent);
   if (with_reason && vat.exempt) {
-    w.leaf("cbc:TaxExemptionReasonCode", k_exemption_code);
+    w.leaf("cbc:TaxExemptionReasonCode", vat.reason_code);
     w.optional_leaf("cbc:TaxExemptionReason", vat.note);
   }
   write_tax_scheme(w, "VAT");
@@ -160,10 +166,16 @@ std::string UblFormat::render(const IssuedDocument& doc) const {
   const std::string& currency = doc.currency;
   const XmlWriter::Attributes money_attr{{"currencyID", currency}};
 
-  VatCategory vat;
+  VatCategory vat; // the document's category: every line's but an outlay's on a VAT document
   vat.exempt = doc.exempt();
   vat.percent = vat.exempt ? "0" : doc.vat_rate->to_string();
+  if (vat.exempt) vat.reason_code = k_exemption_code;
   vat.note = doc.vat_exemption_note.value_or("");
+  const VatCategory outlay_vat{true, "0", k_outlay_exemption_code, std::string(k_outlay_exemption_text)};
+  // Outlays are outside VAT (SPEC 2.8): on an exempt document they are exempt like the rest.
+  const auto category_of = [&](const billing::Line& l) -> const VatCategory& {
+    return l.outlay && !vat.exempt ? outlay_vat : vat;
+  };
 
   XmlWriter w;
   const std::string ns = "urn:oasis:names:specification:ubl:schema:xsd:" + root + "-2";
@@ -273,13 +285,26 @@ std::string UblFormat::render(const IssuedDocument& doc) const {
   const std::string net = decimal(sign * doc.net.hundredths());
   const std::string vat_amount = decimal(sign * doc.vat.hundredths());
   const std::string total = decimal(sign * doc.total.hundredths());
+  // One subtotal per category (BR-S-08, BR-E-08): the document's own, and the outlays' when a
+  // VAT document has any. All the VAT is the document's category's (the outlays carry none).
+  std::int64_t outlays = 0;
+  bool has_outlays = false, has_others = false;
+  for (const billing::Line& l : doc.lines) {
+    const bool outlay = &category_of(l) == &outlay_vat;
+    (outlay ? has_outlays : has_others) = true;
+    if (outlay) outlays += sign * l.amount.hundredths();
+  }
+  const auto write_subtotal = [&](std::int64_t taxable, const std::string& tax, const VatCategory& category) {
+    w.open("cac:TaxSubtotal");
+    w.leaf("cbc:TaxableAmount", decimal(taxable), money_attr);
+    w.leaf("cbc:TaxAmount", tax, money_attr);
+    write_category(w, "cac:TaxCategory", category, true);
+    w.close();
+  };
   w.open("cac:TaxTotal");
   w.leaf("cbc:TaxAmount", vat_amount, money_attr);
-  w.open("cac:TaxSubtotal");
-  w.leaf("cbc:TaxableAmount", net, money_attr);
-  w.leaf("cbc:TaxAmount", vat_amount, money_attr);
-  write_category(w, "cac:TaxCategory", vat, true);
-  w.close();
+  if (has_others) write_subtotal(sign * doc.net.hundredths() - outlays, vat_amount, vat);
+  if (has_outlays) write_subtotal(outlays, decimal(0), outlay_vat);
   w.close();
   w.open("cac:LegalMonetaryTotal");
   w.leaf("cbc:LineExtensionAmount", net, money_attr);
@@ -327,7 +352,7 @@ std::string UblFormat::render(const IssuedDocument& doc) const {
     if (unit == "HUR" && !service.empty())
       w.leaf("cbc:Description", service + ", kontrakt " + doc.contract);
     w.leaf("cbc:Name", line_description(l));
-    write_category(w, "cac:ClassifiedTaxCategory", vat, false);
+    write_category(w, "cac:ClassifiedTaxCategory", category_of(l), false);
     w.close();
     w.open("cac:Price");
     w.leaf("cbc:PriceAmount", decimal(price), money_attr);

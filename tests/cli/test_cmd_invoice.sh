@@ -330,4 +330,20 @@ expect_exit 66
 expect_stdout_empty
 expect_no_file "$TMP/nowhere"
 
+test_case "an outlay on a VAT contract: no VAT on it, \"outlay\": true on its line (SPEC 2.7, 2.8)"
+B=$(copy_books november outlay)
+printf '[[expense]]\ncontract = "2C-2025-020"\ndate = 2025-11-21\namount = 24.00\ntext = "Bus"\noutlay = true\n' \
+  >"$B/timelog/2025/outlay.toml"
+run --books "$B" "${T[@]}" invoice --month 2025-11 --dry-run --format json
+expect_exit 0
+# 25 % of 9390.00, as without the bus ticket; the ticket is passed on at cost.
+expect_json_eq '[(d["net"], d["vat"], d["total"]) for d in j["documents"] if d["contract"] == "2C-2025-020"]' \
+  '[("9414.00", "2347.50", "11761.50")]'
+expect_json_eq '[l for d in j["documents"] for l in d["lines"] if l.get("outlay")]' \
+  '[{"type": "expense", "date": "2025-11-21", "text": "Bus", "outlay": true, "amount": "24.00"}]'
+run --books "$B" "${T[@]}" invoice --month 2025-11 --dry-run
+expect_exit 0
+expect_stdout_contains $'\n  Udlæg 21. november 2025: Bus (udlæg,                               24,00\n'
+expect_stdout_contains $'\n                                                          moms    2.347,50\n'
+
 finish

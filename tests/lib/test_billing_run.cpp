@@ -94,9 +94,10 @@ void add_entry(books::Books& b, std::string_view date, std::string_view h, Entry
 }
 
 void add_expense(books::Books& b, std::string_view date, std::string text, std::string_view amount,
-                 std::size_t contract_index = 0) {
+                 std::size_t contract_index = 0, bool outlay = false) {
   books::Expense x;
   x.contract = contract_index;
+  x.outlay = outlay;
   x.date = day(date);
   x.text = std::move(text);
   x.amount = dkk(amount);
@@ -591,6 +592,26 @@ TEST_CASE("billing::compute_run") {
     CHECK(credit.documents[0].total.to_string() == "-4921.88");
   }
 
+  SUBCASE("an outlay is charged no VAT on a VAT contract (issue 16: a bus ticket)") {
+    books::Books b = standard_books();
+    b.contracts[0].end = day("2025-11-09");
+    b.contracts[0].vat = books::Vat{money::Percent::from_units(25)};
+    add_expense(b, "2025-11-05", "Biograf", "85.00");
+    add_expense(b, "2025-11-06", "Bus", "24.00", 0, true);
+    const billing::Run r = run(b, {}, "2025-11");
+    REQUIRE(r.documents.size() == 1);
+    const Document& doc = r.documents[0];
+    REQUIRE(doc.lines.size() == 3);
+    CHECK_FALSE(doc.lines[1].outlay);
+    CHECK(doc.lines[2].outlay);
+    CHECK(doc.net.to_string() == "4046.50");
+    CHECK(doc.vat.to_string() == "1005.63"); // 25 % of 4022.50 = 1005.625: not of the bus ticket
+    CHECK(doc.total.to_string() == "5052.13");
+    // The register's identity of a billed expense is (date, text, amount): the flag is not in it.
+    REQUIRE(r.contracts[0].expenses_added.size() == 2);
+    CHECK(r.contracts[0].expenses_added[1].text == "Bus");
+  }
+
   SUBCASE("the contract's VAT treatment overrides [invoicing]") {
     books::Books b = books_with({contract("C1", "2025-11-03"), contract("C2", "2025-11-03")});
     b.settings.invoicing.vat = books::Vat{money::Percent::from_units(25)};
@@ -666,6 +687,22 @@ TEST_CASE("billing::settle_document") {
     CHECK(down.vat.to_string() == "-0.01");
     CHECK(down.total.to_string() == "-0.03");
     CHECK(down.kind == Document::Kind::credit_note);
+  }
+  SUBCASE("VAT is on the net less the outlays, credited ones too (SPEC 2.7)") {
+    Document doc = with_amounts({"100.00", "24.00", "-10.00", "0.02"});
+    doc.lines[1].outlay = true;
+    doc.lines[2].outlay = true; // a credited outlay
+    billing::settle_document(doc, vat25);
+    CHECK(doc.net.to_string() == "114.02");
+    CHECK(doc.vat.to_string() == "25.01"); // 25 % of 100.02 = 25.005
+    CHECK(doc.total.to_string() == "139.03");
+    billing::settle_document(doc, exempt);
+    CHECK(doc.vat.to_string() == "0.00");
+    Document only_outlays = with_amounts({"24.00"});
+    only_outlays.lines[0].outlay = true;
+    billing::settle_document(only_outlays, vat25);
+    CHECK(only_outlays.vat.to_string() == "0.00");
+    CHECK(only_outlays.total.to_string() == "24.00");
   }
   SUBCASE("a zero net is an invoice") {
     Document doc = with_amounts({"10.00", "-10.00"});

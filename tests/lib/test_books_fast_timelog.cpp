@@ -37,8 +37,8 @@ std::string describe(const books::Entry& e) {
 }
 
 std::string describe(const books::Expense& x) {
-  return fmt::format("expense {} {} {} [{}] {}", x.contract, x.date.to_string(), x.amount.to_string(), x.text,
-                     x.where.to_string());
+  return fmt::format("expense {} {} {} [{}] outlay={} {}", x.contract, x.date.to_string(), x.amount.to_string(), x.text,
+                     x.outlay, x.where.to_string());
 }
 
 struct Outcome {
@@ -144,6 +144,9 @@ const std::vector<std::string> k_fast_inputs = {
     "[[expense]]\ncontract = \"C1\"\ndate = 2025-11-05\namount = 0.01\ntext = 'Bus'\n[[entry]]\ncontract = \"C1\"\n"
     "date = 2025-11-03\nhours = 1\n",
     "[[entry]]\ncontract = \"C1\"\ndate = 1899-12-31\nhours = 2\n", // a TOML date: both accept the year
+    // outlays (SPEC 1.3): a TOML boolean, optional
+    "[[expense]]\ncontract = \"C1\"\ndate = 2025-11-13\namount = 24\ntext = \"Bus\"\noutlay = true\n"
+    "[[expense]]\noutlay=false # not an outlay\ncontract = \"C1\"\ndate = 2025-11-14\namount = 85\ntext = \"Biograf\"\n",
     "# comment with æøå and \t a tab\n[[entry]]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 0.5\n",
     // Danish status names, case free, also escaped (SPEC 1.3)
     "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 1\nstatus = \"leveret\"\n"
@@ -206,6 +209,11 @@ const std::vector<std::string> k_slow_inputs = {
     "[[expense]]\ncontract = \"C1\"\ndate = 2025-11-05\namount = 1000000.01\ntext = \"x\"\n",
     "[[expense]]\ncontract = \"C1\"\ndate = 2025-11-05\ntext = \"x\"\n",
     "[[expense]]\ncontract = \"C1\"\ndate = 2025-11-05\namount = 5\ntext = \"x\"\nhours = 1\n",
+    "[[expense]]\ncontract = \"C1\"\ndate = 2025-11-05\namount = 5\ntext = \"x\"\noutlay = \"true\"\n", // not a boolean
+    "[[expense]]\ncontract = \"C1\"\ndate = 2025-11-05\namount = 5\ntext = \"x\"\noutlay = 1\n",
+    "[[expense]]\ncontract = \"C1\"\ndate = 2025-11-05\namount = 5\ntext = \"x\"\noutlay = True\n",
+    "[[expense]]\ncontract = \"C1\"\ndate = 2025-11-05\namount = 5\ntext = \"x\"\noutlay = true\noutlay = true\n",
+    "[[entry]]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 2\noutlay = true\n",          // not an entry's key
     "hours = 1\n",                                                                              // a root key
     "[entry]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 2\n",
     "[[ entry ]]\ncontract = \"C1\"\ndate = 2025-11-03\nhours = 2\n",
@@ -311,6 +319,7 @@ private:
     if (chance(0.97)) lines.push_back(line("date", date()));
     if (chance(0.97)) lines.push_back(line("amount", pick<std::string>({"85.00", "12", "0.5", "1000000", "0", "3.333"})));
     if (chance(0.97)) lines.push_back(line("text", quoted(text())));
+    if (chance(0.3)) lines.push_back(line("outlay", pick<std::string>({"true", "false", "\"true\"", "1", "truex"})));
     std::shuffle(lines.begin(), lines.end(), m_rng);
     std::string out = indent() + "[[expense]]" + comment() + "\n";
     for (const auto& l : lines) out += l;

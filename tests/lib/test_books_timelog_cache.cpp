@@ -51,8 +51,8 @@ std::string snapshot(const fs::path& root, const books::LoadOptions& options) {
                        e.hours.num(), e.hours.den(), static_cast<int>(e.status), e.from_minute.value_or(-1),
                        e.to_minute.value_or(-1), e.staff(), e.note(), e.where.to_string());
   for (const auto& x : b.expenses)
-    out += fmt::format("expense {} {} {} [{}] {}\n", b.contracts.at(x.contract).id, x.date.to_string(), x.amount.to_string(),
-                       x.text, x.where.to_string());
+    out += fmt::format("expense {} {} {} [{}]{} {}\n", b.contracts.at(x.contract).id, x.date.to_string(),
+                       x.amount.to_string(), x.text, x.outlay ? " outlay" : "", x.where.to_string());
   diags.sort();
   for (const auto& d : diags.items()) out += d.to_string() + "\n";
   return out;
@@ -173,6 +173,19 @@ TEST_CASE("time-log cache: a warm load gives exactly what a cold one gives") {
     const std::string now = snapshot(root, with_cache(cache, nullptr));
     CHECK(now == snapshot(root, without_cache()));
     CHECK(now.find("unknown contract '2C-2025-003'") != std::string::npos);
+  }
+
+  SUBCASE("an outlay's flag is recorded and restored") {
+    write(root / "timelog" / "2026" / "09-outlay.toml", "[[expense]]\ncontract = \"2C-2025-011\"\ndate = 2026-09-15\n"
+                                                        "amount = 24.00\ntext = \"Bus\"\noutlay = true\n");
+    const std::string cold_now = snapshot(root, without_cache());
+    REQUIRE(cold_now.find("[Bus] outlay ") != std::string::npos);
+    wait_until_settled();
+    books::LoadOptions::Stats recorded, restored;
+    CHECK(snapshot(root, with_cache(cache, &recorded)) == cold_now);
+    CHECK(recorded.cache_written);
+    CHECK(snapshot(root, with_cache(cache, &restored)) == cold_now);
+    CHECK(restored.from_cache == restored.files);
   }
 
   SUBCASE("an expense agreement withdrawn: the cached expenses are errors again") {

@@ -262,7 +262,41 @@ text = "Biograf (entré)"
     CHECK(loaded.expenses[0].date == day("2025-11-05"));
     CHECK(loaded.expenses[0].amount == Money::from_units(85));
     CHECK(loaded.expenses[0].text == "Biograf (entré)");
+    CHECK_FALSE(loaded.expenses[0].outlay);
     CHECK(loaded.expenses[0].where.to_string() == "timelog/2025-11.toml:1:1");
+  }
+
+  SUBCASE("an outlay: outlay = true, optional, default false (SPEC 1.3)") {
+    const LoadedLog loaded = load_toml_log(R"toml([[expense]]
+contract = "C1"
+date = 2025-11-13
+amount = 24.00
+text = "Bus"
+outlay = true
+
+[[expense]]
+contract = "C1"
+date = 2025-11-14
+amount = 85.00
+text = "Biograf"
+outlay = false
+)toml");
+    CHECK(loaded.diagnostics == "");
+    REQUIRE(loaded.expenses.size() == 2);
+    CHECK(loaded.expenses[0].outlay);
+    CHECK_FALSE(loaded.expenses[1].outlay);
+  }
+
+  SUBCASE("an outlay flag that is not a TOML boolean") {
+    const LoadedLog loaded = load_toml_log(R"toml([[expense]]
+contract = "C1"
+date = 2025-11-13
+amount = 24.00
+text = "Bus"
+outlay = "ja"
+)toml");
+    CHECK(loaded.diagnostics == "timelog/2025-11.toml:6:10: error: 'outlay' must be true or false, not a string\n");
+    CHECK(loaded.expenses.empty());
   }
 
   SUBCASE("an expense for a contract without an expense agreement") {

@@ -275,7 +275,7 @@ void random_edit(Random& r, books::Books& b, bool whole_kroner) {
     e.status = static_cast<EntryStatus>(r.between(0, 2));
   } else if (kind == 7) {
     const char* texts[] = {"Biograf", "Bus", "Café"};
-    b.expenses.push_back({ci, c.start + static_cast<int>(r.between(0, 150)),
+    b.expenses.push_back({ci, c.start + static_cast<int>(r.between(0, 150)), false,
                           Money::from_hundredths(r.between(1, 50000)), texts[r.between(0, 2)], {}});
   } else if (kind == 8 && !b.expenses.empty()) {
     b.expenses.erase(b.expenses.begin() + r.between(0, static_cast<std::int64_t>(b.expenses.size()) - 1));

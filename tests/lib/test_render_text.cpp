@@ -50,6 +50,7 @@ TEST_CASE("render::document_text") {
   SUBCASE("a credit note correcting eight invoices") { check_golden("credit-note-eight"); }
   SUBCASE("a 9.999.999,99 kr. total") { check_golden("large-amounts"); }
   SUBCASE("twenty lines") { check_golden("twenty-lines"); }
+  SUBCASE("an outlay on a VAT invoice: no VAT on it (SPEC 2.8)") { check_golden("outlay-vat"); }
 }
 
 TEST_CASE("render::line_description") {
