@@ -124,7 +124,7 @@ void bill_expenses(const std::vector<const books::Expense*>& expenses, Month fro
     const books::Expense& x = *expense;
     const Month m = Month::of(x.date);
     if (m < from || m > month) continue;
-    BilledExpenseKey key{x.date, x.text, x.amount};
+    BilledExpenseKey key{x.date, x.text, x.amount, x.outlay};
     if (auto it = unmatched.find(key); it != unmatched.end()) {
       unmatched.erase(it);
       continue;
@@ -135,7 +135,9 @@ void bill_expenses(const std::vector<const books::Expense*>& expenses, Month fro
     out.expenses_added.push_back(std::move(key));
   }
   for (const BilledExpenseKey& key : unmatched) {
-    lines.push_back({{key.date, 1, 0, key.text, key.amount}, expense_line(key, -key.amount)});
+    Line line = expense_line(key, -key.amount);
+    line.outlay = key.outlay; // credited as it was billed: an outlay's credit carries no VAT either
+    lines.push_back({{key.date, 1, 0, key.text, key.amount}, std::move(line)});
     out.expenses_removed.push_back(key);
   }
   std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

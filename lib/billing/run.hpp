@@ -97,7 +97,14 @@ struct BilledExpenseKey {
   Date date;
   std::string text;
   Money amount;
-  auto operator<=>(const BilledExpenseKey&) const = default;
+  bool outlay = false; // how it was billed (SPEC 2.8): its credit is an outlay too; not its identity
+
+  friend auto operator<=>(const BilledExpenseKey& a, const BilledExpenseKey& b) {
+    return std::tie(a.date, a.text, a.amount) <=> std::tie(b.date, b.text, b.amount);
+  }
+  friend bool operator==(const BilledExpenseKey& a, const BilledExpenseKey& b) {
+    return std::tie(a.date, a.text, a.amount) == std::tie(b.date, b.text, b.amount);
+  }
 };
 struct BilledContract {
   std::map<BilledWeekKey, Hours> weeks;

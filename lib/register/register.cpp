@@ -80,11 +80,15 @@ billing::BilledState Register::billed_state() const {
     state[weeks.text(0)].weeks[{*week, money::Money::from_hundredths(weeks.int64(2))}] =
         money::Hours::from_hundredths(weeks.int64(3));
   }
-  Statement expenses = m_db->prepare("SELECT contract, date, text, amount FROM billed_expenses");
+  Statement version = m_db->prepare("PRAGMA user_version");
+  const bool has_outlay = version.step() && version.int64(0) >= 2; // a version-1 register read as it is
+  Statement expenses = m_db->prepare(has_outlay ? "SELECT contract, date, text, amount, outlay FROM billed_expenses"
+                                                : "SELECT contract, date, text, amount, 0 FROM billed_expenses");
   while (expenses.step()) {
     auto date = calendar::parse_date(expenses.text(1));
     if (!date) throw diag::Error(diag::ErrorKind::data, "the register holds a malformed date");
-    state[expenses.text(0)].expenses.insert({*date, expenses.text(2), money::Money::from_hundredths(expenses.int64(3))});
+    state[expenses.text(0)].expenses.insert(
+        {*date, expenses.text(2), money::Money::from_hundredths(expenses.int64(3)), expenses.int64(4) != 0});
   }
   return state;
 }
@@ -115,7 +119,8 @@ void Register::record_run(const billing::Run& run, const std::vector<StoredDocum
   Statement upsert_week = m_db->prepare(
       "INSERT INTO billed_weeks (contract, week, rate, hours) VALUES (?1, ?2, ?3, ?4) "
       "ON CONFLICT (contract, week, rate) DO UPDATE SET hours = excluded.hours");
-  Statement add_expense = m_db->prepare("INSERT INTO billed_expenses (contract, date, text, amount) VALUES (?1, ?2, ?3, ?4)");
+  Statement add_expense =
+      m_db->prepare("INSERT INTO billed_expenses (contract, date, text, amount, outlay) VALUES (?1, ?2, ?3, ?4, ?5)");
   Statement remove_expense = m_db->prepare(
       "DELETE FROM billed_expenses WHERE id = (SELECT id FROM billed_expenses "
       "WHERE contract = ?1 AND date = ?2 AND text = ?3 AND amount = ?4 LIMIT 1)");
@@ -124,7 +129,8 @@ void Register::record_run(const billing::Run& run, const std::vector<StoredDocum
       upsert_week.bind(1, cr.contract).bind(2, key.week.to_string()).bind(3, key.rate.hundredths())
           .bind(4, hours.hundredths()).run();
     for (const billing::BilledExpenseKey& x : cr.expenses_added)
-      add_expense.bind(1, cr.contract).bind(2, x.date.to_string()).bind(3, x.text).bind(4, x.amount.hundredths()).run();
+      add_expense.bind(1, cr.contract).bind(2, x.date.to_string()).bind(3, x.text).bind(4, x.amount.hundredths())
+          .bind(5, std::int64_t{x.outlay ? 1 : 0}).run();
     for (const billing::BilledExpenseKey& x : cr.expenses_removed)
       remove_expense.bind(1, cr.contract).bind(2, x.date.to_string()).bind(3, x.text).bind(4, x.amount.hundredths()).run();
   }

@@ -15,7 +15,7 @@
 
 namespace invoice_register {
 
-inline constexpr int k_schema_version = 1;
+inline constexpr int k_schema_version = 2;
 inline constexpr const char* k_file_name = "honorar.db";
 // The mode a new register is created with (and SQLite gives its journal): personal data.
 inline constexpr unsigned k_file_mode = 0600;

@@ -7,6 +7,10 @@
 //   billed_weeks(contract, week, rate, hours)      hours billed per (week, rate), in hundredths / øre
 //   billed_expenses(id, contract, date, text, amount)  a multiset: one row per billed expense
 //   documents(number, kind, contract, month, issue_date, total, run_id, json)  as issued
+// Version 2 (issue 16, outlays):
+//   billed_expenses gains outlay (0/1, default 0): how the expense was billed, so that its credit
+//   is an outlay too. A version-1 register is migrated by the first real run (one ALTER TABLE in
+//   its transaction); read-only commands read a version-1 register as it is (no outlays).
 #include "register/register.hpp"
 
 #include <fmt/format.h>
@@ -49,6 +53,8 @@ CREATE TABLE documents (
 ) STRICT;
 PRAGMA user_version = 1;
 )sql";
+// (A new register is made at version 1 and migrated at once, so that every register has come
+// the same way.)
 
 int user_version(Connection& db) {
   Statement s = db.prepare("PRAGMA user_version");
@@ -72,7 +78,9 @@ void ensure_schema(Connection& db) {
     if (has_tables(db)) throw diag::Error(diag::ErrorKind::data, "honorar.db is an SQLite file but not a honorar register");
     db.exec(k_schema_v1);
   }
-  // Later versions: if (version < 2) migrate_1_to_2(db); ...
+  if (version < 2) db.exec("ALTER TABLE billed_expenses ADD COLUMN outlay INTEGER NOT NULL DEFAULT 0; "
+                           "PRAGMA user_version = 2;");
+  // Later versions: if (version < 3) migrate_2_to_3(db); ...
 }
 
 } // namespace invoice_register

@@ -12,6 +12,7 @@
 #include <vector>
 
 using billing::BilledContract;
+using billing::BilledExpenseKey;
 using billing::BilledState;
 using billing::Document;
 using billing::Line;
@@ -607,9 +608,27 @@ TEST_CASE("billing::compute_run") {
     CHECK(doc.net.to_string() == "4046.50");
     CHECK(doc.vat.to_string() == "1005.63"); // 25 % of 4022.50 = 1005.625: not of the bus ticket
     CHECK(doc.total.to_string() == "5052.13");
-    // The register's identity of a billed expense is (date, text, amount): the flag is not in it.
+    // The register's identity of a billed expense is (date, text, amount); it remembers the flag
+    // beside it (schema 2), so that a credit is an outlay too.
     REQUIRE(r.contracts[0].expenses_added.size() == 2);
     CHECK(r.contracts[0].expenses_added[1].text == "Bus");
+    CHECK(r.contracts[0].expenses_added[1].outlay);
+    CHECK(r.contracts[0].expenses_added[1] == BilledExpenseKey{day("2025-11-06"), "Bus", dkk("24.00"), false});
+
+    SUBCASE("an outlay removed from the log is credited without VAT, as it was billed") {
+      BilledContract billed;
+      for (const BilledExpenseKey& x : r.contracts[0].expenses_added) billed.expenses.insert(x);
+      bill_week(billed, "2025-W45", "525.00", "7.50");
+      books::Books later = b;
+      later.expenses.pop_back(); // the bus ticket
+      const billing::Run credit = run(later, {{"C1", billed}}, "2025-11", "2025-12-02");
+      REQUIRE(credit.documents.size() == 1);
+      REQUIRE(credit.documents[0].lines.size() == 1);
+      CHECK(credit.documents[0].lines[0].outlay);
+      CHECK(credit.documents[0].net.to_string() == "-24.00");
+      CHECK(credit.documents[0].vat.to_string() == "0.00");
+      CHECK(credit.documents[0].total.to_string() == "-24.00");
+    }
   }
 
   SUBCASE("the contract's VAT treatment overrides [invoicing]") {

@@ -219,12 +219,12 @@ TEST_CASE("invoicing::invoice_month") {
     CHECK_FALSE(reg->document(1003).has_value());
   }
 
-  SUBCASE("the register's schema is version 1") {
+  SUBCASE("the register's schema is version 2 (billed expenses remember outlays)") {
     invoice(books.load(), "2025-11", "2025-12-01");
     Connection c(books.path("honorar.db"), Connection::Mode::read_only, 1000);
     auto s = c.prepare("PRAGMA user_version");
     REQUIRE(s.step());
-    CHECK(s.int64(0) == 1);
+    CHECK(s.int64(0) == 2);
   }
 
   SUBCASE("a repeated run bills nothing, and is recorded") {
