@@ -109,3 +109,22 @@ TEST_CASE("render::danish_number") {
   CHECK(render::danish_number("-0.05") == "-0,05");
   CHECK(render::danish_number("1234567.00") == "1.234.567,00");
 }
+
+TEST_CASE("render::run_text: figures of any size never run together") {
+  // Issue 16: "96,00 t100.000,009.600.000,00" on stdout. Every column keeps a space.
+  render::InvoiceRun run;
+  run.documents.push_back(
+      render::document_from_json(render::Json::parse(read_file(k_source + "/tests/golden/ubl/large-amounts.json"))));
+  run.month = run.documents[0].month;
+  run.documents[0].lines[0].rate = *money::Money::parse("100000.00");
+  run.total = run.documents[0].total;
+  const std::string text = render::run_text(run, false);
+  INFO(text);
+  CHECK(text.find("99,99 t 100.000,00 9.999.000,00\n") != std::string::npos);
+  CHECK(text.find(" 9.999.999,99\n") != std::string::npos);
+  for (std::size_t at = text.find(",00"); at != std::string::npos; at = text.find(",00", at + 1))
+  {
+    const bool ends = at + 3 >= text.size() || text[at + 3] == ' ' || text[at + 3] == '\n';
+    CHECK_MESSAGE(ends, "a figure runs into the next");
+  }
+}
