@@ -72,8 +72,9 @@ int run_main(int argc, char** argv) {
   app.add_option("--today", ctx.today_option, N_("the date to act on, YYYY-MM-DD (default: the local date)"));
   app.add_option("--format", ctx.format, N_("text (default), json; csv for report; ics for deadlines"));
   app.add_flag("--quiet,-q", ctx.quiet, N_("print no warnings and no summaries"));
-  app.footer(N_("Exit codes: 0 ok, 64 usage, 65 invalid books, 66 books or file missing, 73 cannot write, "
-                "75 register busy, 1 internal error. See honorar(1) and honorar-COMMAND(1)."));
+  app.footer(N_("Exit codes: 0 ok, 64 usage, 65 invalid books, 66 books or file missing, 69 a service (PDF "
+                "libraries) unavailable, 73 cannot write, 75 register busy, 1 internal error. See honorar(1) and "
+                "honorar-COMMAND(1)."));
 
   add_check(app, ctx);
   add_report(app, ctx);
