@@ -276,6 +276,17 @@ std::string UblFormat::render(const IssuedDocument& doc) const {
   }
   w.close();
   w.close();
+  // FIK 71 beside the bank account (SPEC 9.1): code 93, "71#" + the 15-digit payment id, the
+  // 8-digit creditor number (DK-R-010, DK-R-011).
+  if (!credit && doc.payment_id && !seller.fik_creditor.empty()) {
+    w.open("cac:PaymentMeans");
+    w.leaf("cbc:PaymentMeansCode", "93");
+    w.leaf("cbc:PaymentID", "71#" + *doc.payment_id);
+    w.open("cac:PayeeFinancialAccount");
+    w.leaf("cbc:ID", seller.fik_creditor);
+    w.close();
+    w.close();
+  }
   if (!doc.payment_terms.empty()) {
     w.open("cac:PaymentTerms");
     w.leaf("cbc:Note", doc.payment_terms);
