@@ -88,9 +88,11 @@ TEST_CASE("render::ubl: golden files, byte for byte") {
   }
 }
 
-TEST_CASE("render::ubl: FIK 71 as payment means 93 beside the bank account (SPEC 9.1)") {
+TEST_CASE("render::ubl: FIK 71 as payment means 93 (SPEC 9.1)") {
   const std::string xml = render_xml(golden_input("fik-invoice"));
-  CHECK(has(xml, "<cbc:PaymentMeansCode>42</cbc:PaymentMeansCode>"));
+  // One payment means code and one PaymentID per invoice (EN 16931 UBL-SR-47, UBL-SR-44).
+  CHECK_FALSE(has(xml, "<cbc:PaymentMeansCode>42</cbc:PaymentMeansCode>"));
+  CHECK(xml.find("<cac:PaymentMeans>") == xml.rfind("<cac:PaymentMeans>"));
   CHECK(has(xml, "<cac:PaymentMeans>\n    <cbc:PaymentMeansCode>93</cbc:PaymentMeansCode>\n"
                  "    <cbc:PaymentID>71#000000000010041</cbc:PaymentID>\n    <cac:PayeeFinancialAccount>\n"
                  "      <cbc:ID>85404316</cbc:ID>\n"));
