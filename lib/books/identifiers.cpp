@@ -1,6 +1,9 @@
 #include "books/identifiers.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
+#include <stdexcept>
 
 namespace books {
 namespace {
@@ -80,6 +83,22 @@ bool is_valid_gln(std::string_view gln) {
   for (std::size_t i = 0; i < 12; ++i) sum += digit(gln[11 - i]) * (i % 2 == 0 ? 3 : 1);
   return (10 - sum % 10) % 10 == digit(gln[12]);
 }
+
+std::string fik71_payment_id(std::int64_t number) {
+  if (number < 0 || number > 99'999'999'999'999)
+    throw std::out_of_range("an FIK 71 payment id holds a document number of at most 14 digits");
+  std::string id = fmt::format("{:014}", number);
+  // Luhn: weights 2,1,2,1,... from the rightmost digit; a product over 9 has 9 subtracted.
+  int sum = 0;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    int product = digit(id[id.size() - 1 - i]) * (i % 2 == 0 ? 2 : 1);
+    sum += product > 9 ? product - 9 : product;
+  }
+  id += static_cast<char>('0' + (10 - sum % 10) % 10);
+  return id;
+}
+
+bool is_valid_fik_creditor(std::string_view creditor) { return creditor.size() == 8 && all_digits(creditor); }
 
 bool is_valid_contract_id(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;

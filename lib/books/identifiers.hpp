@@ -1,6 +1,7 @@
 #pragma once
 // Checks of Danish identifiers and of personal data in free text (SPEC §1, §5).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,11 @@ std::optional<std::string> normalise_iban(std::string_view text);
 bool is_valid_cvr(std::string_view cvr);
 // GLN/EAN-13: 13 digits with a valid GS1 check digit.
 bool is_valid_gln(std::string_view gln);
+// FIK 71 (SPEC 9.1): the payment id of document `number` (0 to 10^14 - 1): the number
+// zero-padded to 14 digits and its Luhn modulus-10 check digit. 1004 -> "000000000010041".
+std::string fik71_payment_id(std::int64_t number);
+// An FIK creditor number (kreditornummer): exactly 8 digits.
+bool is_valid_fik_creditor(std::string_view creditor);
 // Contract ids: [A-Za-z0-9][A-Za-z0-9._-]{0,63} (they become parts of file names).
 bool is_valid_contract_id(std::string_view id);
 

@@ -45,6 +45,7 @@ struct Provider {
   std::vector<std::string> address;
   std::string email;
   BankAccount bank;
+  std::string fik_creditor; // FIK kreditornummer (8 digits, SPEC 9.1); empty when not set
 };
 
 struct Invoicing {

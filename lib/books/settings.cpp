@@ -80,7 +80,7 @@ Settings load_settings(const std::string& rel_path, std::string text, diag::Diag
   if (documents) read_documents(file, *documents, s.documents, diags);
 
   if (provider) {
-    TableReader p(file, *provider, diags, "[provider]", {"name", "cvr", "address", "email", "bank"},
+    TableReader p(file, *provider, diags, "[provider]", {"name", "cvr", "address", "email", "bank", "fik_creditor"},
                   file.location(*provider));
     s.provider.name = p.text("name", Need::required).value_or("");
     if (auto cvr = p.string("cvr", Need::required)) {
@@ -89,6 +89,11 @@ Settings load_settings(const std::string& rel_path, std::string text, diag::Diag
     }
     s.provider.address = p.text_lines("address", Need::required).value_or(std::vector<std::string>{});
     s.provider.email = p.text("email", Need::optional).value_or("");
+    if (auto creditor = p.string("fik_creditor", Need::optional)) {
+      if (!is_valid_fik_creditor(*creditor))
+        p.error("fik_creditor", fmt::format("'fik_creditor' must be the 8 digits of an FIK creditor number, not \"{}\"", *creditor));
+      else s.provider.fik_creditor = *creditor;
+    }
     if (const toml::table* bank = p.table("bank", Need::required))
       read_bank(file, *bank, p.location_of("bank"), s.provider.bank, diags);
     for (const auto& [key, message] : placeholders::provider_warnings(s.provider))

@@ -1,5 +1,6 @@
 #include "render/document.hpp"
 
+#include "books/identifiers.hpp"
 #include "diag/diagnostic.hpp"
 
 #include <fmt/format.h>
@@ -205,6 +206,7 @@ IssuedDocument issue_document(const billing::Document& doc, const books::Books& 
   if (vat.exempt()) d.vat_exemption_note = s.invoicing.vat_exemption_note;
   d.payment_terms = s.invoicing.payment_terms.text();
   d.seller = s.provider;
+  if (!d.credit_note() && d.number && !d.seller.fik_creditor.empty()) d.payment_id = books::fik71_payment_id(*d.number);
   if (!d.seller.bank.reg.empty()) d.seller.bank.iban.clear(), d.seller.bank.bic.clear();
   else d.seller.bank.account.clear();
   d.buyer = c.payer;
@@ -231,6 +233,7 @@ Json to_json(const IssuedDocument& doc) {
   j["vat_rate"] = doc.vat_rate ? Json(doc.vat_rate->to_string()) : Json();
   j["vat_exemption_note"] = doc.vat_exemption_note ? Json(*doc.vat_exemption_note) : Json();
   j["payment_terms"] = doc.payment_terms;
+  if (doc.payment_id) j["payment_id"] = *doc.payment_id; // absent without FIK: older documents keep their bytes
   Json seller;
   seller["name"] = doc.seller.name;
   seller["cvr"] = doc.seller.cvr;
@@ -245,6 +248,7 @@ Json to_json(const IssuedDocument& doc) {
     bank["bic"] = optional_text(doc.seller.bank.bic);
   }
   seller["bank"] = std::move(bank);
+  if (!doc.seller.fik_creditor.empty()) seller["fik_creditor"] = doc.seller.fik_creditor;
   j["seller"] = std::move(seller);
   Json buyer;
   buyer["kind"] = doc.buyer.kind == books::PayerKind::municipality ? "municipality" : "private";
@@ -293,6 +297,7 @@ IssuedDocument document_from_json(const Json& j) {
   if (!r.at("vat_rate").is_null()) d.vat_rate = r.decimal<money::Percent>("vat_rate");
   if (!r.at("vat_exemption_note").is_null()) d.vat_exemption_note = r.text("vat_exemption_note");
   d.payment_terms = r.text("payment_terms");
+  if (r.has("payment_id")) d.payment_id = r.text("payment_id");
 
   const Reader seller = r.object("seller");
   d.seller.name = seller.text("name");
@@ -304,6 +309,7 @@ IssuedDocument document_from_json(const Json& j) {
   d.seller.bank.account = bank.text("account");
   d.seller.bank.iban = bank.text("iban");
   d.seller.bank.bic = bank.text("bic");
+  if (seller.has("fik_creditor")) d.seller.fik_creditor = seller.text("fik_creditor");
 
   const Reader buyer = r.object("buyer");
   const std::string buyer_kind = buyer.text("kind");
@@ -334,6 +340,11 @@ IssuedDocument document_from_json(const Json& j) {
     }
   }
   return d;
+}
+
+std::optional<std::string> fik_payment_line(const IssuedDocument& doc) {
+  if (doc.credit_note() || !doc.payment_id || doc.seller.fik_creditor.empty()) return std::nullopt;
+  return fmt::format("+71<{}+{}<", *doc.payment_id, doc.seller.fik_creditor);
 }
 
 std::string iban_print(const std::string& iban) {

@@ -50,6 +50,8 @@ struct IssuedDocument {
   std::optional<money::Percent> vat_rate;        // none when the contract is exempt
   std::optional<std::string> vat_exemption_note; // set when exempt
   std::string payment_terms;
+  // FIK 71 (SPEC 9.1): an invoice with a number, when the seller has an FIK creditor number.
+  std::optional<std::string> payment_id;
   Seller seller;
   Buyer buyer;
   Course course;
@@ -81,6 +83,9 @@ IssuedDocument document_from_json(const Json& j);
 // The seller's account in one printed form for every format:
 // "reg.nr. 1234, konto 4440123456" or "IBAN DK50 0040 0440 1162 43, BIC NDEADKKK".
 std::string bank_account_text(const books::BankAccount& bank);
+// The FIK payment line of an invoice with a payment id (SPEC 9.1), as text and PDF print it:
+// "+71<000000000010041+85404316<"; nullopt for a credit note, a dry run or a seller without FIK.
+std::optional<std::string> fik_payment_line(const IssuedDocument& doc);
 // "DK50 0040 0440 1162 43": an IBAN in groups of four, as it is printed (ISO 13616).
 std::string iban_print(const std::string& iban);
 

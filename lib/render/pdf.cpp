@@ -236,6 +236,7 @@ void set_payment(Typesetter& ts, const IssuedDocument& doc, Document& d) {
                        danish_long_date(doc.due_date), bank_account_text(doc.seller.bank),
                        doc.number ? "fakturanummer " + document_number(doc) : "fakturanummeret");
     if (!doc.payment_terms.empty()) body += " Betalingsbetingelser: " + doc.payment_terms + ".";
+    if (const auto fik = fik_payment_line(doc)) body += "\nIndbetalingskort: " + *fik;
   }
   d.payment_heading = ts.set(d.credit ? "Kreditering" : "Betaling", {9.5, true, k_accent});
   d.payment_body = ts.set(body, k_body, k_width - 28);

@@ -179,6 +179,7 @@ std::string document_text(const IssuedDocument& doc) {
     out += fmt::format("Beløbet krediteres og modregnes eller tilbagebetales. Vores konto: {}.\n", account);
   else
     out += fmt::format("Betaling: {}, senest {}. Anfør fakturanummer {}.\n", account, danish_date(doc.due_date), number);
+  if (const auto fik = fik_payment_line(doc)) out += "Indbetalingskort: " + *fik + "\n";
   return out;
 }
 

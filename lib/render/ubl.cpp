@@ -256,25 +256,37 @@ std::string UblFormat::render(const IssuedDocument& doc) const {
   w.close();
   w.close();
 
-  // Payment: domestic transfer (42) needs konto and reg.nr. (DK-R-006); an IBAN is 58.
+  // Payment: domestic transfer (42) needs konto and reg.nr. (DK-R-006); an IBAN is 58. An invoice
+  // with a FIK payment id (SPEC 9.1) is paid by FIK 71 instead: code 93, "71#" + the 15-digit id,
+  // the 8-digit creditor number (DK-R-010, DK-R-011). It cannot carry both: EN 16931 allows one
+  // payment means code and one PaymentID per invoice (UBL-SR-47, UBL-SR-44); the text and the
+  // PDF still show the bank account beside the FIK line.
   const books::BankAccount& bank = seller.bank;
   const std::string& reg = bank.reg;
   const std::string& account = bank.account;
   const std::string& iban = bank.iban;
   if (account.empty() && iban.empty()) fail("the provider has no bank account");
   w.open("cac:PaymentMeans");
-  w.leaf("cbc:PaymentMeansCode", iban.empty() ? "42" : "58");
-  if (credit) w.leaf("cbc:PaymentDueDate", doc.due_date.to_string());
-  w.leaf("cbc:PaymentID", number);
-  w.open("cac:PayeeFinancialAccount");
-  w.leaf("cbc:ID", iban.empty() ? account : iban);
-  const std::string& branch = iban.empty() ? reg : bank.bic;
-  if (!branch.empty()) {
-    w.open("cac:FinancialInstitutionBranch");
-    w.leaf("cbc:ID", branch);
+  if (!credit && doc.payment_id && !seller.fik_creditor.empty()) {
+    w.leaf("cbc:PaymentMeansCode", "93");
+    w.leaf("cbc:PaymentID", "71#" + *doc.payment_id);
+    w.open("cac:PayeeFinancialAccount");
+    w.leaf("cbc:ID", seller.fik_creditor);
+    w.close();
+  } else {
+    w.leaf("cbc:PaymentMeansCode", iban.empty() ? "42" : "58");
+    if (credit) w.leaf("cbc:PaymentDueDate", doc.due_date.to_string());
+    w.leaf("cbc:PaymentID", number);
+    w.open("cac:PayeeFinancialAccount");
+    w.leaf("cbc:ID", iban.empty() ? account : iban);
+    const std::string& branch = iban.empty() ? reg : bank.bic;
+    if (!branch.empty()) {
+      w.open("cac:FinancialInstitutionBranch");
+      w.leaf("cbc:ID", branch);
+      w.close();
+    }
     w.close();
   }
-  w.close();
   w.close();
   if (!doc.payment_terms.empty()) {
     w.open("cac:PaymentTerms");

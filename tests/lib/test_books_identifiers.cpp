@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -49,6 +50,39 @@ TEST_CASE("books::is_valid_gln") {
     CHECK_FALSE(books::is_valid_gln("579800000000X"));
     CHECK_FALSE(books::is_valid_gln("5798 00000001"));
   }
+}
+
+TEST_CASE("books::fik71_payment_id") {
+  SUBCASE("the spec's example: invoice 1004") {
+    // 00000000001004 from the right: 4*2 + 0 + 0*2 + 1 = 9 -> check (10 - 9) % 10 = 1
+    CHECK(books::fik71_payment_id(1004) == "000000000010041");
+  }
+  SUBCASE("the published Luhn example 7992739871 (check digit 3)") {
+    // Zero-padding on the left leaves every weight in place, so the digit is the published one.
+    CHECK(books::fik71_payment_id(7992739871) == "000079927398713");
+  }
+  SUBCASE("examples computed by hand") {
+    CHECK(books::fik71_payment_id(1) == "000000000000018");    // 1*2 = 2 -> 8
+    CHECK(books::fik71_payment_id(5) == "000000000000059");    // 5*2 = 10 - 9 = 1 -> 9
+    CHECK(books::fik71_payment_id(59) == "000000000000596");   // 9*2 = 18 - 9 = 9, + 5 = 14 -> 6
+    CHECK(books::fik71_payment_id(1234) == "000000000012344"); // 8 + 3 + 4 + 1 = 16 -> 4
+    CHECK(books::fik71_payment_id(0) == "000000000000000");    // sum 0 -> (10 - 0) % 10 = 0
+    // fourteen nines: 7 * 9 (18 - 9) + 7 * 9 = 126 -> 4
+    CHECK(books::fik71_payment_id(99'999'999'999'999) == "999999999999994");
+  }
+  SUBCASE("a number of more than 14 digits has no payment id") {
+    CHECK_THROWS_AS(books::fik71_payment_id(100'000'000'000'000), std::out_of_range);
+    CHECK_THROWS_AS(books::fik71_payment_id(-1), std::out_of_range);
+  }
+}
+
+TEST_CASE("books::is_valid_fik_creditor") {
+  CHECK(books::is_valid_fik_creditor("85404316"));
+  CHECK(books::is_valid_fik_creditor("00000001"));
+  CHECK_FALSE(books::is_valid_fik_creditor("1234"));
+  CHECK_FALSE(books::is_valid_fik_creditor("854043161"));
+  CHECK_FALSE(books::is_valid_fik_creditor("8540431X"));
+  CHECK_FALSE(books::is_valid_fik_creditor(""));
 }
 
 TEST_CASE("books::is_valid_contract_id") {

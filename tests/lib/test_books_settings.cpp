@@ -73,6 +73,17 @@ TEST_CASE("books::load_settings") {
     CHECK(loaded.settings.provider.bank.reg == "");
   }
 
+  SUBCASE("an FIK creditor number") {
+    const std::string email = "email = \"faktura@example.dk\"\n";
+    CHECK(load_settings(std::string(k_settings)).settings.provider.fik_creditor == "");
+    const LoadedSettings loaded =
+        load_settings(replace_key(std::string(k_settings), "email", email + "fik_creditor = \"85404316\""));
+    CHECK(loaded.diagnostics == "");
+    CHECK(loaded.settings.provider.fik_creditor == "85404316");
+    CHECK(load_settings(replace_key(std::string(k_settings), "email", email + "fik_creditor = \"1234\"")).diagnostics ==
+          "honorar.toml:6:16: error: 'fik_creditor' must be the 8 digits of an FIK creditor number, not \"1234\"\n");
+  }
+
   SUBCASE("an invalid CVR") {
     CHECK(load_settings(replace_key(std::string(k_settings), "cvr", "cvr = \"12345675\"")).diagnostics ==
           "honorar.toml:3:7: error: CVR number '12345675' is not valid (8 digits, modulus 11)\n");

@@ -62,6 +62,16 @@ TEST_CASE("render::document_from_json and render::to_json") {
     CHECK(d.lines[0].has_hours());
     CHECK(d.corrects.has_value());
   }
+  SUBCASE("an FIK payment id and creditor (SPEC 9.1); absent without FIK") {
+    const render::IssuedDocument d = render::document_from_json(golden("fik-invoice"));
+    CHECK(d.payment_id == "000000000010041");
+    CHECK(d.seller.fik_creditor == "85404316");
+    CHECK(render::fik_payment_line(d) == "+71<000000000010041+85404316<");
+    const render::IssuedDocument plain = render::document_from_json(golden("exempt-invoice"));
+    CHECK_FALSE(plain.payment_id.has_value());
+    CHECK(plain.seller.fik_creditor == "");
+    CHECK_FALSE(render::fik_payment_line(plain).has_value());
+  }
   SUBCASE("a credit note") {
     const render::IssuedDocument d = render::document_from_json(golden("credit-note"));
     CHECK(d.credit_note());

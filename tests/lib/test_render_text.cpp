@@ -51,6 +51,7 @@ TEST_CASE("render::document_text") {
   SUBCASE("a 9.999.999,99 kr. total") { check_golden("large-amounts"); }
   SUBCASE("twenty lines") { check_golden("twenty-lines"); }
   SUBCASE("an outlay on a VAT invoice: no VAT on it (SPEC 2.8)") { check_golden("outlay-vat"); }
+  SUBCASE("an FIK 71 payment line (SPEC 9.1)") { check_golden("fik-invoice"); }
 }
 
 TEST_CASE("render::line_description") {

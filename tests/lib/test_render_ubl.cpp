@@ -78,13 +78,26 @@ TEST_CASE("render::ubl: golden files, byte for byte") {
   // a period and a period per line (BG-26), corrections, large amounts, many lines.
   for (const std::string name : {"exempt-invoice", "vat25-invoice", "regulation-invoice", "credit-note", "iban-seller",
                                  "order-accounting", "explained-invoice", "corrections-invoice", "credit-note-eight",
-                                 "large-amounts", "twenty-lines", "outlay-vat"}) {
+                                 "large-amounts", "twenty-lines", "outlay-vat", "fik-invoice"}) {
     CAPTURE(name);
     const std::string xml = render_xml(golden_input(name));
     CHECK(xml == render_xml(golden_input(name))); // deterministic
     const std::string path = k_dir + name + ".xml";
     if (update) std::ofstream(path, std::ios::binary) << xml;
     CHECK(xml == read_file(path));
+  }
+}
+
+TEST_CASE("render::ubl: FIK 71 as payment means 93 (SPEC 9.1)") {
+  const std::string xml = render_xml(golden_input("fik-invoice"));
+  // One payment means code and one PaymentID per invoice (EN 16931 UBL-SR-47, UBL-SR-44).
+  CHECK_FALSE(has(xml, "<cbc:PaymentMeansCode>42</cbc:PaymentMeansCode>"));
+  CHECK(xml.find("<cac:PaymentMeans>") == xml.rfind("<cac:PaymentMeans>"));
+  CHECK(has(xml, "<cac:PaymentMeans>\n    <cbc:PaymentMeansCode>93</cbc:PaymentMeansCode>\n"
+                 "    <cbc:PaymentID>71#000000000010041</cbc:PaymentID>\n    <cac:PayeeFinancialAccount>\n"
+                 "      <cbc:ID>85404316</cbc:ID>\n"));
+  SUBCASE("without a payment id (a seller without FIK) there is none") {
+    CHECK_FALSE(has(render_xml(golden_input("exempt-invoice")), "<cbc:PaymentMeansCode>93<"));
   }
 }
 
