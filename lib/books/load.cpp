@@ -91,7 +91,7 @@ std::vector<std::string> find_files(const fs::path& root, const fs::path& dir, b
 
 } // namespace
 
-Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptions& options) {
+Settings load_settings_file(const fs::path& root, diag::Diagnostics& diags) {
   std::error_code ec;
   if (!fs::is_directory(root, ec))
     throw diag::Error(diag::ErrorKind::missing, fmt::format("the books directory '{}' does not exist", root.string()));
@@ -99,14 +99,17 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptio
   if (!fs::is_regular_file(settings_path, ec))
     throw diag::Error(diag::ErrorKind::missing,
                       fmt::format("'{}' has no honorar.toml: is it a books directory? (see honorar(5))", root.string()));
-
-  Books books;
-  books.root = root;
   // A file that cannot be read (or is too large) is one error, not also a list of missing keys.
   const std::size_t errors_before_settings = diags.error_count();
   std::string settings_text = read_file(settings_path, "honorar.toml", diags);
-  if (diags.error_count() == errors_before_settings)
-    books.settings = load_settings("honorar.toml", std::move(settings_text), diags);
+  if (diags.error_count() != errors_before_settings) return {};
+  return load_settings("honorar.toml", std::move(settings_text), diags);
+}
+
+Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptions& options) {
+  Books books;
+  books.root = root;
+  books.settings = load_settings_file(root, diags);
 
   // Contracts are parsed on a few threads, their diagnostics kept in file order.
   const std::vector<std::string> contract_files = find_files(root, root / "contracts", false, {".toml"}, diags);

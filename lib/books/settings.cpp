@@ -64,6 +64,28 @@ void read_documents(const TomlFile& file, const toml::table& table, DocumentSett
   r.finish();
 }
 
+// [accounts] (SPEC 10.1): account numbers as the accounting systems (e-conomic, Dinero, Billy) number
+// them — digits only, given as strings so that a leading zero is kept.
+void read_accounts(const TomlFile& file, const toml::table& table, Accounts& accounts, diag::Diagnostics& diags) {
+  TableReader r(file, table, diags, "[accounts]",
+                {"debtors", "sales_exempt", "sales_vat", "output_vat", "outlays", "bank", "reminder_fees", "interest",
+                 "compensation"},
+                file.location(table));
+  std::string* const members[] = {&accounts.debtors,  &accounts.sales_exempt,  &accounts.sales_vat,
+                                  &accounts.output_vat, &accounts.outlays,      &accounts.bank,
+                                  &accounts.reminder_fees, &accounts.interest, &accounts.compensation};
+  static_assert(std::size(members) == std::size(k_account_keys));
+  for (std::size_t i = 0; i < std::size(members); ++i) {
+    const std::string_view key = k_account_keys[i];
+    auto number = r.string(key, Need::optional);
+    if (!number) continue;
+    if (number->empty() || number->size() > 10 || number->find_first_not_of("0123456789") != std::string::npos)
+      r.error(key, fmt::format("account '{}' must be an account number of 1 to 10 digits, not \"{}\"", key, *number));
+    else *members[i] = *number;
+  }
+  r.finish();
+}
+
 } // namespace
 
 Settings load_settings(const std::string& rel_path, std::string text, diag::Diagnostics& diags) {
@@ -72,12 +94,14 @@ Settings load_settings(const std::string& rel_path, std::string text, diag::Diag
   auto root = parse_toml(file, diags);
   if (!root) return s;
   const diag::Location top{rel_path, 1, 1};
-  TableReader r(file, *root, diags, "honorar.toml", {"provider", "invoicing", "documents"}, top);
+  TableReader r(file, *root, diags, "honorar.toml", {"provider", "invoicing", "documents", "accounts"}, top);
   const toml::table* provider = r.table("provider", Need::required);
   const toml::table* invoicing = r.table("invoicing", Need::required);
   const toml::table* documents = r.table("documents", Need::optional);
+  const toml::table* accounts = r.table("accounts", Need::optional);
   r.finish();
   if (documents) read_documents(file, *documents, s.documents, diags);
+  if (accounts) read_accounts(file, *accounts, s.accounts, diags);
 
   if (provider) {
     TableReader p(file, *provider, diags, "[provider]", {"name", "cvr", "address", "email", "bank", "fik_creditor"},
