@@ -12,6 +12,14 @@ namespace render {
 
 enum class CsvLocale { c, da };
 
+// One field, quoted when it holds the separator, a quote or a line break (RFC 4180).
+std::string csv_field(const std::string& s, char separator);
+// "7.50" -> "7,50": a decimal comma, as a Danish spreadsheet reads numbers.
+std::string decimal_comma(std::string s);
+// A day as the locale writes it: 2026-01-31 (c), 31-01-2026 (da: as Danish accounting systems
+// and banks import and export dates).
+std::string csv_date(calendar::Date d, CsvLocale locale);
+
 std::string report_csv(const Report& report, CsvLocale locale = CsvLocale::c);
 
 } // namespace render
