@@ -21,6 +21,7 @@ struct Context {
   std::string books_option;  // --books, else $HONORAR_BOOKS, else "."
   std::string today_option;  // --today
   std::string format = "text";
+  bool format_given = false; // --format was on the command line (export's default is csv, not text)
   bool quiet = false;
 
   std::filesystem::path books_dir() const;
@@ -94,6 +95,7 @@ void add_report(CLI::App& app, Context& ctx);
 void add_invoice(CLI::App& app, Context& ctx);
 void add_register(CLI::App& app, Context& ctx);
 void add_init(CLI::App& app, Context& ctx);
+void add_export(CLI::App& app, Context& ctx);
 
 // The whole program: parse, run, map errors to exit codes (SPEC §6).
 int run_main(int argc, char** argv);

@@ -57,6 +57,10 @@ public:
   std::vector<StoredDocument> documents() const;
   std::optional<StoredDocument> document(std::int64_t number) const;
 
+  // Export (SPEC 10.1): the documents issued from `from` to `to` (YYYY-MM-DD, inclusive), in
+  // number order.
+  std::vector<StoredDocument> documents_issued(const std::string& from, const std::string& to) const;
+
   ~Register();
 
 private:

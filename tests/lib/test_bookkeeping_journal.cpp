@@ -1,0 +1,306 @@
+// bookkeeping::journal: the posting rules of SPEC 10.1, the journal's formats, and the property
+// that every voucher balances, over random registers.
+#include "bookkeeping/journal.hpp"
+#include "bookkeeping/journal_format.hpp"
+#include "bookkeeping/sources.hpp"
+#include "billing/run.hpp"
+#include "register/register.hpp"
+
+#include "testutil.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using bookkeeping::Account;
+using bookkeeping::Posting;
+using money::Money;
+using testutil::day;
+using testutil::month;
+
+namespace {
+
+render::IssuedDocument golden(const std::string& name) {
+  std::ifstream in(fs::path(HONORAR_SOURCE_DIR) / "tests" / "golden" / "ubl" / (name + ".json"));
+  std::stringstream text;
+  text << in.rdbuf();
+  return render::document_from_json(render::Json::parse(text.str()));
+}
+
+Money m(const char* text) { return *Money::parse(text); }
+
+books::Accounts chart() {
+  books::Accounts a;
+  a.debtors = "5600";
+  a.sales_exempt = "1010";
+  a.sales_vat = "1020";
+  a.output_vat = "7200";
+  a.outlays = "1030";
+  a.bank = "5820";
+  a.reminder_fees = "1040";
+  a.interest = "8010";
+  a.compensation = "1050";
+  return a;
+}
+
+// "debtors -> sales_exempt 18870.00" for each posting, to compare in one CHECK.
+std::string summary(const std::vector<Posting>& postings) {
+  std::string out;
+  for (const Posting& p : postings)
+    out += fmt::format("{} {} {} | {} -> {} {}\n", p.date.to_string(), p.voucher, p.text, bookkeeping::key_of(p.debit),
+                       bookkeeping::key_of(p.credit), p.amount.to_string());
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("bookkeeping::document_postings") {
+  SUBCASE("an exempt invoice: debtors to sales_exempt, its total") {
+    CHECK(summary(bookkeeping::document_postings(golden("exempt-invoice"))) ==
+          "2025-12-01 1 Faktura 1 Aarhus Kommune | debtors -> sales_exempt 18870.00\n");
+  }
+
+  SUBCASE("a VAT invoice with an outlay: sales less the outlay, the outlay, the VAT") {
+    const render::IssuedDocument doc = golden("outlay-vat");
+    const auto postings = bookkeeping::document_postings(doc);
+    CHECK(summary(postings) == "2025-12-01 1004 Faktura 1004 Aarhus Kommune | debtors -> sales_vat 4022.50\n"
+                               "2025-12-01 1004 Faktura 1004 Aarhus Kommune | debtors -> outlays 24.00\n"
+                               "2025-12-01 1004 Faktura 1004 Aarhus Kommune | debtors -> output_vat 1005.63\n");
+    Money debtors;
+    for (const Posting& p : postings) debtors += p.amount;
+    CHECK(debtors == doc.total);
+  }
+
+  SUBCASE("a credit note posts negative amounts, as Kreditnota") {
+    CHECK(summary(bookkeeping::document_postings(golden("credit-note"))) ==
+          "2026-01-04 3 Kreditnota 3 Aarhus Kommune | debtors -> sales_exempt -22455.00\n");
+  }
+
+  SUBCASE("a VAT document whose VAT rounds to 0.00 still posts to sales_vat, without a VAT posting") {
+    render::IssuedDocument doc = golden("outlay-vat");
+    doc.lines.resize(1);
+    doc.lines[0].amount = m("0.01");
+    billing::Document figures;
+    figures.lines = doc.lines;
+    billing::settle_document(figures, books::Vat{money::Percent::parse("25")});
+    doc.net = figures.net;
+    doc.vat = figures.vat;
+    doc.total = figures.total;
+    REQUIRE(doc.vat.is_zero());
+    CHECK(summary(bookkeeping::document_postings(doc)) ==
+          "2025-12-01 1004 Faktura 1004 Aarhus Kommune | debtors -> sales_vat 0.01\n");
+  }
+
+  SUBCASE("0.00 postings are left out: an invoice of outlays only") {
+    render::IssuedDocument doc = golden("outlay-vat");
+    doc.lines.erase(doc.lines.begin(), doc.lines.begin() + 2);
+    doc.net = m("24.00");
+    doc.vat = Money();
+    doc.total = m("24.00");
+    CHECK(summary(bookkeeping::document_postings(doc)) ==
+          "2025-12-01 1004 Faktura 1004 Aarhus Kommune | debtors -> outlays 24.00\n");
+  }
+}
+
+TEST_CASE("bookkeeping::journal") {
+  SUBCASE("by date, then by number, a voucher's postings in their rule's order") {
+    render::IssuedDocument late = golden("exempt-invoice");
+    late.number = 7;
+    late.issue_date = day("2026-01-05");
+    render::IssuedDocument b = golden("outlay-vat"); // 1004, 2025-12-01
+    render::IssuedDocument a = golden("exempt-invoice");
+    a.number = 1003;                                  // same day, lower number
+    bookkeeping::Sources sources{{late, b, a}};
+    CHECK(summary(bookkeeping::journal(sources)) ==
+          "2025-12-01 1003 Faktura 1003 Aarhus Kommune | debtors -> sales_exempt 18870.00\n"
+          "2025-12-01 1004 Faktura 1004 Aarhus Kommune | debtors -> sales_vat 4022.50\n"
+          "2025-12-01 1004 Faktura 1004 Aarhus Kommune | debtors -> outlays 24.00\n"
+          "2025-12-01 1004 Faktura 1004 Aarhus Kommune | debtors -> output_vat 1005.63\n"
+          "2026-01-05 7 Faktura 7 Aarhus Kommune | debtors -> sales_exempt 18870.00\n");
+  }
+
+  SUBCASE("nothing dated in the period: no postings") {
+    CHECK(bookkeeping::journal({}).empty());
+  }
+}
+
+TEST_CASE("bookkeeping::missing_accounts") {
+  const auto postings = bookkeeping::journal({{golden("outlay-vat"), golden("exempt-invoice")}});
+  SUBCASE("every account the postings use, in [accounts] order") {
+    const std::vector<std::string_view> want{"debtors", "sales_exempt", "sales_vat", "output_vat", "outlays"};
+    CHECK(bookkeeping::missing_accounts(postings, {}) == want);
+  }
+  SUBCASE("accounts not used are not asked for") {
+    books::Accounts a;
+    a.debtors = "5600";
+    a.sales_exempt = "1010";
+    CHECK(bookkeeping::missing_accounts(bookkeeping::journal({{golden("exempt-invoice")}}), a).empty());
+    const std::vector<std::string_view> want{"sales_vat", "output_vat", "outlays"};
+    CHECK(bookkeeping::missing_accounts(postings, a) == want);
+  }
+  SUBCASE("a complete chart") { CHECK(bookkeeping::missing_accounts(postings, chart()).empty()); }
+}
+
+TEST_CASE("bookkeeping::journal_csv") {
+  render::IssuedDocument doc = golden("outlay-vat");
+  doc.payer = "Familien Ibsen; \"Ib\"";
+  const auto postings = bookkeeping::journal({{doc, golden("credit-note")}});
+  SUBCASE("Danish: BOM, semicolons, DD-MM-YYYY, decimal comma, empty Momskode") {
+    CHECK(bookkeeping::journal_csv(postings, chart(), render::CsvLocale::da) ==
+          "\xEF\xBB\xBF"
+          "Dato;Bilag;Tekst;Konto;Modkonto;Beløb;Momskode\r\n"
+          "01-12-2025;1004;\"Faktura 1004 Familien Ibsen; \"\"Ib\"\"\";5600;1020;4022,50;\r\n"
+          "01-12-2025;1004;\"Faktura 1004 Familien Ibsen; \"\"Ib\"\"\";5600;1030;24,00;\r\n"
+          "01-12-2025;1004;\"Faktura 1004 Familien Ibsen; \"\"Ib\"\"\";5600;7200;1005,63;\r\n"
+          "04-01-2026;3;Kreditnota 3 Aarhus Kommune;5600;1010;-22455,00;\r\n");
+  }
+  SUBCASE("for machines: commas, ISO dates, decimal point") {
+    CHECK(bookkeeping::journal_csv(postings, chart(), render::CsvLocale::c) ==
+          "date,voucher,text,account,contra_account,amount,vat_code\r\n"
+          "2025-12-01,1004,\"Faktura 1004 Familien Ibsen; \"\"Ib\"\"\",5600,1020,4022.50,\r\n"
+          "2025-12-01,1004,\"Faktura 1004 Familien Ibsen; \"\"Ib\"\"\",5600,1030,24.00,\r\n"
+          "2025-12-01,1004,\"Faktura 1004 Familien Ibsen; \"\"Ib\"\"\",5600,7200,1005.63,\r\n"
+          "2026-01-04,3,Kreditnota 3 Aarhus Kommune,5600,1010,-22455.00,\r\n");
+  }
+  SUBCASE("no postings: the header alone") {
+    CHECK(bookkeeping::journal_csv({}, {}, render::CsvLocale::c) ==
+          "date,voucher,text,account,contra_account,amount,vat_code\r\n");
+  }
+}
+
+TEST_CASE("bookkeeping::journal_json") {
+  const auto postings = bookkeeping::journal({{golden("credit-note")}});
+  CHECK(render::dump(bookkeeping::journal_json(month("2026-01"), month("2026-02"), postings, chart())) ==
+        R"({
+  "from": "2026-01",
+  "to": "2026-02",
+  "postings": [
+    {
+      "date": "2026-01-04",
+      "voucher": "3",
+      "text": "Kreditnota 3 Aarhus Kommune",
+      "account": "5600",
+      "contra_account": "1010",
+      "amount": "-22455.00",
+      "vat_code": ""
+    }
+  ]
+}
+)");
+  CHECK(render::dump(bookkeeping::journal_json(month("2026-01"), month("2026-01"), {}, {})) ==
+        "{\n  \"from\": \"2026-01\",\n  \"to\": \"2026-01\",\n  \"postings\": []\n}\n");
+}
+
+namespace {
+
+std::uint64_t env_number(const char* name, std::uint64_t fallback) {
+  if (const char* v = std::getenv(name); v && *v) return std::strtoull(v, nullptr, 10);
+  return fallback;
+}
+
+// A random document made from a golden one: random lines (weeks, regulations, expenses,
+// outlays; either sign), exempt or under a random VAT rate, its figures settled by the rule the
+// monthly run uses (billing::settle_document).
+render::IssuedDocument random_document(std::mt19937_64& rng, std::int64_t number, calendar::Date issued) {
+  auto between = [&rng](std::int64_t lo, std::int64_t hi) { return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng); };
+  render::IssuedDocument doc = golden(between(0, 1) ? "outlay-vat" : "exempt-invoice");
+  const billing::Line week = doc.lines.front();
+  const billing::Line expense = doc.lines.back();
+  doc.lines.clear();
+  for (std::int64_t i = between(1, 8); i > 0; --i) {
+    billing::Line line = between(0, 2) ? week : expense;
+    if (line.type == billing::Line::Type::expense) line.outlay = between(0, 2) == 0;
+    line.amount = Money::from_hundredths(between(-500'000, 1'500'000) * (between(0, 9) ? 1 : 0));
+    doc.lines.push_back(line);
+  }
+  std::optional<money::Percent> rate;
+  if (between(0, 1)) rate = money::Percent::from_hundredths(between(1, 10'000));
+  billing::Document figures;
+  figures.lines = doc.lines;
+  billing::settle_document(figures, books::Vat{rate});
+  doc.vat_rate = rate;
+  doc.vat_exemption_note = rate ? std::nullopt : std::optional<std::string>("Momsfritaget");
+  doc.kind = figures.kind;
+  doc.net = figures.net;
+  doc.vat = figures.vat;
+  doc.total = figures.total;
+  doc.number = number;
+  doc.issue_date = issued;
+  doc.due_date = issued + 30;
+  return doc;
+}
+
+} // namespace
+
+TEST_CASE("property: every voucher of the journal balances, over random registers") {
+  const std::uint64_t base = env_number("HONORAR_PROPERTY_SEED", 20251206);
+  const std::uint64_t cases = 20 * env_number("HONORAR_PROPERTY_CASES", 1);
+  for (std::uint64_t n = 0; n < cases; ++n) {
+    const std::uint64_t seed = base * 17 + n;
+    CAPTURE(seed);
+    std::mt19937_64 rng(seed);
+    auto between = [&rng](std::int64_t lo, std::int64_t hi) { return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng); };
+    // A register of random documents over a few months, recorded as a run records them.
+    testutil::TempDir dir;
+    std::map<std::int64_t, render::IssuedDocument> issued;
+    {
+      auto reg = invoice_register::Register::open_for_run(dir.path(), 5000);
+      std::vector<invoice_register::StoredDocument> stored;
+      calendar::Date date = day("2025-11-01");
+      for (std::int64_t number = 1001, count = between(0, 40); number < 1001 + count; ++number) {
+        date = date + static_cast<int>(between(0, 9));
+        render::IssuedDocument doc = random_document(rng, number, date);
+        stored.push_back({number, doc.credit_note() ? "credit-note" : "invoice", doc.contract,
+                          calendar::Month::of(date).to_string(), date.to_string(), doc.total.to_string(),
+                          render::to_json(doc).dump()});
+        issued.emplace(number, std::move(doc));
+      }
+      billing::Run run;
+      run.month = month("2025-11");
+      reg->record_run(run, stored, "2025-12-01", "2025-11", {});
+      reg->commit();
+    }
+    const calendar::Month from = month("2025-11") + static_cast<int>(between(0, 3));
+    const calendar::Month to = from + static_cast<int>(between(0, 3));
+    auto reg = invoice_register::Register::open_read_only(dir.path(), 5000);
+    REQUIRE(reg);
+    const bookkeeping::Sources sources = bookkeeping::read_sources(reg.get(), from, to);
+    const std::vector<Posting> postings = bookkeeping::journal(sources);
+
+    // Per voucher: Σ debits = Σ credits over every account (each account's balance summed is
+    // 0.00), and the debtors are debited with exactly the document's total.
+    std::map<std::string, std::map<Account, Money>> balance;
+    for (const Posting& p : postings) {
+      CHECK_FALSE(p.amount.is_zero());
+      CHECK(p.debit == Account::debtors);
+      balance[p.voucher][p.debit] += p.amount;
+      balance[p.voucher][p.credit] -= p.amount;
+    }
+    std::size_t in_period = 0;
+    for (const auto& [number, doc] : issued) {
+      if (doc.issue_date < from.first_day() || doc.issue_date > to.last_day()) {
+        CHECK_FALSE(balance.contains(std::to_string(number)));
+        continue;
+      }
+      ++in_period;
+      CAPTURE(number);
+      const auto& accounts = balance[std::to_string(number)];
+      Money sum;
+      for (const auto& [account, amount] : accounts) sum += amount;
+      CHECK(sum.is_zero());
+      const auto debtors = accounts.find(Account::debtors);
+      CHECK((debtors == accounts.end() ? Money() : debtors->second) == doc.total);
+      CHECK_FALSE((doc.exempt() ? accounts.contains(Account::sales_vat) : accounts.contains(Account::sales_exempt)));
+    }
+    CHECK(sources.documents.size() == in_period);
+    // The order: by date, then number.
+    for (std::size_t i = 1; i < postings.size(); ++i)
+      CHECK(std::tie(postings[i - 1].date, postings[i - 1].number) <= std::tie(postings[i].date, postings[i].number));
+  }
+}
