@@ -60,12 +60,40 @@ std::vector<Posting> document_postings(const render::IssuedDocument& doc) {
   return out;
 }
 
+std::vector<Posting> payment_postings(const Payment& payment) {
+  Posting head;
+  head.date = payment.date;
+  head.source = Source::payment;
+  head.number = payment.id;
+  head.voucher = "B" + std::to_string(payment.id);
+  head.text = "Indbetaling faktura " + std::to_string(payment.invoice) + " " + payment.payer;
+  std::vector<Posting> out;
+  post(out, head, Account::bank, Account::debtors, payment.amount);
+  return out;
+}
+
+std::vector<Posting> reminder_postings(const Reminder& reminder) {
+  Posting head;
+  head.date = reminder.date;
+  head.source = Source::reminder;
+  head.number = reminder.number;
+  head.voucher = "R" + std::to_string(reminder.number);
+  head.text = "Rykker " + head.voucher + " faktura " + std::to_string(reminder.invoice) + " " + reminder.payer;
+  std::vector<Posting> out;
+  post(out, head, Account::debtors, Account::reminder_fees, reminder.fee);
+  post(out, head, Account::debtors, Account::interest, reminder.interest);
+  post(out, head, Account::debtors, Account::compensation, reminder.compensation);
+  return out;
+}
+
 std::vector<Posting> journal(const Sources& sources) {
   std::vector<Posting> out;
-  for (const render::IssuedDocument& doc : sources.documents) {
-    std::vector<Posting> p = document_postings(doc);
+  auto append = [&out](std::vector<Posting> p) {
     out.insert(out.end(), std::make_move_iterator(p.begin()), std::make_move_iterator(p.end()));
-  }
+  };
+  for (const render::IssuedDocument& doc : sources.documents) append(document_postings(doc));
+  for (const Reminder& reminder : sources.reminders) append(reminder_postings(reminder));
+  for (const Payment& payment : sources.payments) append(payment_postings(payment));
   // Stable: a voucher's postings keep the order its rule gave them.
   std::stable_sort(out.begin(), out.end(), [](const Posting& a, const Posting& b) {
     return std::tie(a.date, a.source, a.number) < std::tie(b.date, b.source, b.number);

@@ -46,9 +46,38 @@ struct Posting {
 // note's amounts are negative as its figures are. 0.00 postings are left out.
 std::vector<Posting> document_postings(const render::IssuedDocument& doc);
 
+// A payment as the register records it (SPEC 9.2): voucher B<id>; a refund is negative.
+struct Payment {
+  std::int64_t id = 0;
+  std::int64_t invoice = 0;
+  std::string payer; // the invoice's payer, as its document names it
+  calendar::Date date;
+  money::Money amount;
+};
+
+// A reminder as the register records it (SPEC 9.4): voucher R<number>, what it charged.
+struct Reminder {
+  std::int64_t number = 0;
+  std::int64_t invoice = 0;
+  std::string payer;
+  calendar::Date date;
+  money::Money fee;
+  money::Money interest;
+  money::Money compensation;
+};
+
+// A payment: the bank debited, the debtors credited with its amount (a refund: negative), dated
+// the payment's date, text "Indbetaling faktura N PAYER".
+std::vector<Posting> payment_postings(const Payment& payment);
+// A reminder: the debtors debited with what it charged, credited to reminder_fees, interest and
+// compensation (outside VAT), dated its date, text "Rykker R<n> faktura N PAYER".
+std::vector<Posting> reminder_postings(const Reminder& reminder);
+
 // What the journal of a period is made from: what is dated in it (sources.hpp reads it).
 struct Sources {
   std::vector<render::IssuedDocument> documents;
+  std::vector<Reminder> reminders;
+  std::vector<Payment> payments;
 };
 
 // Every posting of the sources, by date, then documents, reminders, payments, each by number

@@ -35,6 +35,15 @@ render::IssuedDocument golden(const std::string& name) {
 
 Money m(const char* text) { return *Money::parse(text); }
 
+bookkeeping::Sources of(std::vector<render::IssuedDocument> documents, std::vector<bookkeeping::Reminder> reminders = {},
+                        std::vector<bookkeeping::Payment> payments = {}) {
+  bookkeeping::Sources s;
+  s.documents = std::move(documents);
+  s.reminders = std::move(reminders);
+  s.payments = std::move(payments);
+  return s;
+}
+
 books::Accounts chart() {
   books::Accounts a;
   a.debtors = "5600";
@@ -108,7 +117,50 @@ TEST_CASE("bookkeeping::document_postings") {
   }
 }
 
+TEST_CASE("bookkeeping::payment_postings") {
+  SUBCASE("a payment: bank to debtors, voucher B<id>") {
+    CHECK(summary(bookkeeping::payment_postings({7, 1001, "Køge Kommune", day("2026-01-20"), m("22770.00")})) ==
+          "2026-01-20 B7 Indbetaling faktura 1001 Køge Kommune | bank -> debtors 22770.00\n");
+  }
+  SUBCASE("a refund: negative") {
+    CHECK(summary(bookkeeping::payment_postings({8, 1003, "Familien Dahl", day("2026-02-02"), m("-500.00")})) ==
+          "2026-02-02 B8 Indbetaling faktura 1003 Familien Dahl | bank -> debtors -500.00\n");
+  }
+}
+
+TEST_CASE("bookkeeping::reminder_postings") {
+  SUBCASE("fee, interest and compensation, each to its account") {
+    CHECK(summary(bookkeeping::reminder_postings(
+              {1, 1001, "Køge Kommune", day("2026-01-15"), m("100.00"), m("87.49"), m("310.00")})) ==
+          "2026-01-15 R1 Rykker R1 faktura 1001 Køge Kommune | debtors -> reminder_fees 100.00\n"
+          "2026-01-15 R1 Rykker R1 faktura 1001 Køge Kommune | debtors -> interest 87.49\n"
+          "2026-01-15 R1 Rykker R1 faktura 1001 Køge Kommune | debtors -> compensation 310.00\n");
+  }
+  SUBCASE("0.00 charges are left out; a reminder that charged nothing has no postings") {
+    CHECK(summary(bookkeeping::reminder_postings({2, 1003, "Familien Dahl", day("2026-01-26"), m("100.00"), Money(), Money()})) ==
+          "2026-01-26 R2 Rykker R2 faktura 1003 Familien Dahl | debtors -> reminder_fees 100.00\n");
+    CHECK(bookkeeping::reminder_postings({3, 1003, "Familien Dahl", day("2026-01-26"), Money(), Money(), Money()}).empty());
+  }
+}
+
 TEST_CASE("bookkeeping::journal") {
+  SUBCASE("one day: documents, then reminders, then payments, each by number") {
+    render::IssuedDocument doc = golden("exempt-invoice");
+    doc.number = 1009;
+    doc.issue_date = day("2026-01-15");
+    const auto postings = bookkeeping::journal(
+        of({doc},
+           {{2, 1001, "Køge Kommune", day("2026-01-15"), m("100.00"), Money(), Money()},
+            {1, 1001, "Køge Kommune", day("2026-01-14"), m("100.00"), Money(), Money()}},
+           {{5, 1002, "Roskilde Kommune", day("2026-01-15"), m("10.00")},
+            {4, 1002, "Roskilde Kommune", day("2026-01-15"), m("20.00")}}));
+    CHECK(summary(postings) == "2026-01-14 R1 Rykker R1 faktura 1001 Køge Kommune | debtors -> reminder_fees 100.00\n"
+                               "2026-01-15 1009 Faktura 1009 Aarhus Kommune | debtors -> sales_exempt 18870.00\n"
+                               "2026-01-15 R2 Rykker R2 faktura 1001 Køge Kommune | debtors -> reminder_fees 100.00\n"
+                               "2026-01-15 B4 Indbetaling faktura 1002 Roskilde Kommune | bank -> debtors 20.00\n"
+                               "2026-01-15 B5 Indbetaling faktura 1002 Roskilde Kommune | bank -> debtors 10.00\n");
+  }
+
   SUBCASE("by date, then by number, a voucher's postings in their rule's order") {
     render::IssuedDocument late = golden("exempt-invoice");
     late.number = 7;
@@ -116,7 +168,7 @@ TEST_CASE("bookkeeping::journal") {
     render::IssuedDocument b = golden("outlay-vat"); // 1004, 2025-12-01
     render::IssuedDocument a = golden("exempt-invoice");
     a.number = 1003;                                  // same day, lower number
-    bookkeeping::Sources sources{{late, b, a}};
+    const bookkeeping::Sources sources = of({late, b, a});
     CHECK(summary(bookkeeping::journal(sources)) ==
           "2025-12-01 1003 Faktura 1003 Aarhus Kommune | debtors -> sales_exempt 18870.00\n"
           "2025-12-01 1004 Faktura 1004 Aarhus Kommune | debtors -> sales_vat 4022.50\n"
@@ -126,12 +178,12 @@ TEST_CASE("bookkeeping::journal") {
   }
 
   SUBCASE("nothing dated in the period: no postings") {
-    CHECK(bookkeeping::journal({}).empty());
+    CHECK(bookkeeping::journal(of({})).empty());
   }
 }
 
 TEST_CASE("bookkeeping::missing_accounts") {
-  const auto postings = bookkeeping::journal({{golden("outlay-vat"), golden("exempt-invoice")}});
+  const auto postings = bookkeeping::journal(of({golden("outlay-vat"), golden("exempt-invoice")}));
   SUBCASE("every account the postings use, in [accounts] order") {
     const std::vector<std::string_view> want{"debtors", "sales_exempt", "sales_vat", "output_vat", "outlays"};
     CHECK(bookkeeping::missing_accounts(postings, {}) == want);
@@ -140,7 +192,7 @@ TEST_CASE("bookkeeping::missing_accounts") {
     books::Accounts a;
     a.debtors = "5600";
     a.sales_exempt = "1010";
-    CHECK(bookkeeping::missing_accounts(bookkeeping::journal({{golden("exempt-invoice")}}), a).empty());
+    CHECK(bookkeeping::missing_accounts(bookkeeping::journal(of({golden("exempt-invoice")})), a).empty());
     const std::vector<std::string_view> want{"sales_vat", "output_vat", "outlays"};
     CHECK(bookkeeping::missing_accounts(postings, a) == want);
   }
@@ -150,7 +202,7 @@ TEST_CASE("bookkeeping::missing_accounts") {
 TEST_CASE("bookkeeping::journal_csv") {
   render::IssuedDocument doc = golden("outlay-vat");
   doc.payer = "Familien Ibsen; \"Ib\"";
-  const auto postings = bookkeeping::journal({{doc, golden("credit-note")}});
+  const auto postings = bookkeeping::journal(of({doc, golden("credit-note")}));
   SUBCASE("Danish: BOM, semicolons, DD-MM-YYYY, decimal comma, empty Momskode") {
     CHECK(bookkeeping::journal_csv(postings, chart(), render::CsvLocale::da) ==
           "\xEF\xBB\xBF"
@@ -175,7 +227,7 @@ TEST_CASE("bookkeeping::journal_csv") {
 }
 
 TEST_CASE("bookkeeping::journal_json") {
-  const auto postings = bookkeeping::journal({{golden("credit-note")}});
+  const auto postings = bookkeeping::journal(of({golden("credit-note")}));
   CHECK(render::dump(bookkeeping::journal_json(month("2026-01"), month("2026-02"), postings, chart())) ==
         R"({
   "from": "2026-01",
