@@ -356,3 +356,52 @@ TEST_CASE("property: every voucher of the journal balances, over random register
       CHECK(std::tie(postings[i - 1].date, postings[i - 1].number) <= std::tie(postings[i].date, postings[i].number));
   }
 }
+
+TEST_CASE("bookkeeping::read_sources") {
+  // More documents than one thread parses (they are parsed in parts on several threads).
+  testutil::TempDir dir;
+  const render::IssuedDocument model = golden("exempt-invoice");
+  auto record = [&dir, &model](std::int64_t first, std::int64_t count, const std::string& issued, std::int64_t damaged) {
+    auto reg = invoice_register::Register::open_for_run(dir.path(), 5000);
+    std::vector<invoice_register::StoredDocument> stored;
+    for (std::int64_t n = first; n < first + count; ++n) {
+      render::IssuedDocument doc = model;
+      doc.number = n;
+      doc.issue_date = *calendar::parse_date(issued);
+      stored.push_back({n, "invoice", doc.contract, issued.substr(0, 7), issued, doc.total.to_string(),
+                        n == damaged ? std::string("{\"kind\": ") : render::to_json(doc).dump()});
+    }
+    billing::Run run;
+    run.month = month(issued.substr(0, 7)) - 1;
+    reg->record_run(run, stored, issued, "2025-11", {});
+    reg->commit();
+  };
+  record(1, 4100, "2025-12-01", 0);
+  record(4101, 10, "2026-01-01", 0);
+  auto reg = invoice_register::Register::open_read_only(dir.path(), 5000);
+  REQUIRE(reg);
+
+  SUBCASE("every document of the period, in number order") {
+    const bookkeeping::Sources sources = bookkeeping::read_sources(reg.get(), month("2025-12"), month("2025-12"));
+    REQUIRE(sources.documents.size() == 4100);
+    for (std::size_t i = 0; i < sources.documents.size(); ++i)
+      CHECK(sources.documents[i].number == static_cast<std::int64_t>(i + 1));
+    CHECK(bookkeeping::read_sources(reg.get(), month("2026-01"), month("2026-02")).documents.size() == 10);
+    CHECK(bookkeeping::read_sources(reg.get(), month("2025-10"), month("2025-11")).documents.empty());
+  }
+  SUBCASE("no register: nothing") {
+    CHECK(bookkeeping::read_sources(nullptr, month("2025-12"), month("2025-12")).documents.empty());
+  }
+  SUBCASE("a damaged document in any part: a data error naming it") {
+    reg.reset();
+    record(4111, 3000, "2026-02-01", 6000);
+    reg = invoice_register::Register::open_read_only(dir.path(), 5000);
+    try {
+      (void)bookkeeping::read_sources(reg.get(), month("2026-02"), month("2026-02"));
+      FAIL("no error");
+    } catch (const diag::Error& e) {
+      CHECK(e.kind() == diag::ErrorKind::data);
+      CHECK(std::string(e.what()).find("document 6000") != std::string::npos);
+    }
+  }
+}
