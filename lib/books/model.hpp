@@ -74,10 +74,18 @@ struct DocumentSettings {
 // The names [documents] accepts (render::formats() has each; a test checks it).
 inline constexpr std::string_view k_document_format_names[] = {"json", "text", "xml", "pdf"};
 
+// [statement]: the columns of a bank statement for `pay --import` (SPEC 9.2).
+struct StatementSettings {
+  std::string date = "Dato";
+  std::string text = "Tekst";
+  std::string amount = "Beløb";
+};
+
 struct Settings {
   Provider provider;
   Invoicing invoicing;
   DocumentSettings documents;
+  StatementSettings statement;
 };
 
 struct Payer {
