@@ -8,8 +8,9 @@
 # The example books take over the invoicing with October 2026; for a year of documents this
 # works on a copy that invoices from November 2025 instead (as if the provider had started then):
 # one real `invoice` run per month, on the first of the next month, November 2025 to October
-# 2026. Then it prints the journal of the documents issued in 2026 (January to November) with the
-# accounts of examples/books/honorar.toml. Nothing under examples/ is changed.
+# 2026; the payers pay (see below). Then it prints the journal of 2026 (the documents issued
+# January to November and the payments) with the accounts of examples/books/honorar.toml.
+# Nothing under examples/ is changed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 honorar="${1:-$here/../build/ci/cli/honorar}"
@@ -30,6 +31,24 @@ while [ "$month" != 2026-11 ]; do
   "$honorar" --books "$tmp/books" --today "$next-01" --quiet invoice --month "$month" >/dev/null
   month=$next
 done
+# The payers pay: each invoice in full 20 days after it was issued (the families 25 days), the
+# municipality of Lejre a week late, recorded on 30 November 2026 (the bank statement's lines).
+"$honorar" --books "$tmp/books" register list --format json >"$tmp/documents.json"
+python3 - "$tmp/documents.json" "$tmp/books/invoices" >"$tmp/payments" <<'PY'
+import datetime, json, sys
+for d in json.load(open(sys.argv[1], encoding="utf-8"))["documents"]:
+    if d["kind"] != "invoice":
+        continue
+    issued = datetime.date.fromisoformat(d["issue_date"])
+    doc = json.load(open("%s/%s/%d.json" % (sys.argv[2], d["issue_date"][:4], d["number"]), encoding="utf-8"))
+    days = 25 if doc["buyer"]["kind"] == "private" else 37 if doc["payer"] == "Lejre Kommune" else 20
+    paid = issued + datetime.timedelta(days=days)
+    if paid <= datetime.date(2026, 11, 30):
+        print(d["number"], d["total"], paid.isoformat())
+PY
+while read -r number total date; do
+  "$honorar" --books "$tmp/books" --today 2026-11-30 --quiet pay "$number" "$total" --date "$date" >/dev/null
+done <"$tmp/payments"
 "$honorar" --books "$tmp/books" --today 2026-12-01 export --from 2026-01 --to 2026-12 --csv-locale da >"$tmp/export.csv"
 
 if [ -n "$check" ]; then

@@ -50,12 +50,39 @@ std::vector<render::IssuedDocument> parse_documents(const std::vector<invoice_re
   return out;
 }
 
+calendar::Date stored_date(const std::string& text, std::string_view what, std::int64_t number) {
+  if (auto d = calendar::parse_date(text)) return *d;
+  throw diag::Error(diag::ErrorKind::data,
+                    fmt::format("honorar.db is damaged: {} {} has the date \"{}\" (restore the register from a backup)",
+                                what, number, text));
+}
+
 } // namespace
 
 Sources read_sources(const invoice_register::Register* reg, calendar::Month from, calendar::Month to) {
   Sources out;
   if (!reg) return out;
-  out.documents = parse_documents(reg->documents_issued(from.first_day().to_string(), to.last_day().to_string()));
+  const std::string first = from.first_day().to_string();
+  const std::string last = to.last_day().to_string();
+  out.documents = parse_documents(reg->documents_issued(first, last));
+  // Payments and reminders (schema 3; none before): dated by their own date, named by the payer
+  // of the invoice they belong to, as its document has it.
+  std::vector<invoice_register::PaymentRow> payments;
+  for (invoice_register::PaymentRow& p : reg->payments())
+    if (p.date >= first && p.date <= last) payments.push_back(std::move(p));
+  std::vector<invoice_register::ReminderChargeRow> reminders;
+  for (invoice_register::ReminderChargeRow& r : reg->reminder_charges())
+    if (r.date >= first && r.date <= last) reminders.push_back(std::move(r));
+  if (payments.empty() && reminders.empty()) return out;
+  std::map<std::int64_t, std::string> payer;
+  for (invoice_register::DocumentAccountRow& d : reg->document_accounts()) payer[d.number] = std::move(d.payer);
+  for (const invoice_register::ReminderChargeRow& r : reminders)
+    out.reminders.push_back({r.number, r.invoice, payer[r.invoice], stored_date(r.date, "reminder", r.number),
+                             money::Money::from_hundredths(r.fee), money::Money::from_hundredths(r.interest),
+                             money::Money::from_hundredths(r.compensation)});
+  for (const invoice_register::PaymentRow& p : payments)
+    out.payments.push_back(
+        {p.id, p.invoice, payer[p.invoice], stored_date(p.date, "payment", p.id), money::Money::from_hundredths(p.amount)});
   return out;
 }
 

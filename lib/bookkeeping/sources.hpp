@@ -12,7 +12,8 @@
 namespace bookkeeping {
 
 // Everything dated from the first day of `from` to the last day of `to`: documents by their
-// issue date. An absent register (nullptr: no real run yet) has nothing.
+// issue date, payments and reminders by their dates (a register before schema 3 has none). An
+// absent register (nullptr: no real run yet) has nothing.
 Sources read_sources(const invoice_register::Register* reg, calendar::Month from, calendar::Month to);
 
 // The PDF of each voucher the postings name, re-rendered from the register exactly as

@@ -91,12 +91,19 @@ struct Accounts {
 inline constexpr std::string_view k_account_keys[] = {"debtors", "sales_exempt", "sales_vat",
                                                       "output_vat", "outlays", "bank",
                                                       "reminder_fees", "interest", "compensation"};
+// [statement]: the columns of a bank statement for `pay --import` (SPEC 9.2).
+struct StatementSettings {
+  std::string date = "Dato";
+  std::string text = "Tekst";
+  std::string amount = "Beløb";
+};
 
 struct Settings {
   Provider provider;
   Invoicing invoicing;
   DocumentSettings documents;
   Accounts accounts;
+  StatementSettings statement;
 };
 
 struct Payer {

@@ -25,6 +25,10 @@ std::string csv_date(calendar::Date d, CsvLocale locale) {
   return fmt::format("{:02}-{:02}-{}", d.day(), d.month(), d.year());
 }
 
+std::string csv_decimal(const std::string& figure, CsvLocale locale) {
+  return locale == CsvLocale::da ? decimal_comma(figure) : figure;
+}
+
 std::string report_csv(const Report& report, CsvLocale locale) {
   const bool da = locale == CsvLocale::da;
   const char sep = da ? ';' : ',';

@@ -22,4 +22,10 @@ std::string csv_date(calendar::Date d, CsvLocale locale);
 
 std::string report_csv(const Report& report, CsvLocale locale = CsvLocale::c);
 
+// The pieces every CSV shares: a two-decimal figure in the locale ("7.50", da "7,50"); the start
+// of the file (da: the byte-order mark) and the separator.
+std::string csv_decimal(const std::string& figure, CsvLocale locale);
+inline char csv_separator(CsvLocale locale) { return locale == CsvLocale::da ? ';' : ','; }
+inline const char* csv_start(CsvLocale locale) { return locale == CsvLocale::da ? "\xEF\xBB\xBF" : ""; }
+
 } // namespace render

@@ -137,6 +137,47 @@ run --books "$B" export --month 2026-01
 expect_exit 0
 expect_stdout $'date,voucher,text,account,contra_account,amount,vat_code\r\n2026-01-01,1004,Kreditnota 1004 Køge Kommune,5600,1010,-4370.00,\r\n2026-01-01,1005,Faktura 1005 Roskilde Kommune,5600,1010,15750.00,\r\n'
 
+test_case "payments: bank to debtors, voucher B<id>, by date; a refund negative"
+# Køge Kommune pays 1001 on 2025-12-20; Familien Dahl pays 1003 with 500.00 too much on
+# 2026-01-05, and 500.00 is refunded on 2026-01-10.
+run --books "$B" --today 2026-01-20 -q pay 1001 22770.00 --date 2025-12-20
+expect_exit 0
+run --books "$B" --today 2026-01-20 -q pay 1003 12237.50 --date 2026-01-05
+expect_exit 0
+run --books "$B" --today 2026-01-20 -q pay 1003 -500.00 --date 2026-01-10
+expect_exit 0
+run --books "$B" export --from 2025-12 --to 2026-01
+expect_exit 65
+expect_stdout_empty
+expect_stderr $'honorar: honorar.toml: [accounts] does not set \'bank\', which the journal needs (see honorar(5)); nothing was written\n'
+printf 'bank         = "5820"\n' >>"$B/honorar.toml"
+run --books "$B" export --from 2025-12 --to 2026-01
+expect_exit 0
+expect_stderr_empty
+expect_stdout $'date,voucher,text,account,contra_account,amount,vat_code\r\n2025-12-01,1001,Faktura 1001 Køge Kommune,5600,1010,22770.00,\r\n2025-12-01,1002,Faktura 1002 Roskilde Kommune,5600,1010,17587.50,\r\n2025-12-01,1003,Faktura 1003 Familien Dahl,5600,1020,9390.00,\r\n2025-12-01,1003,Faktura 1003 Familien Dahl,5600,7200,2347.50,\r\n2025-12-20,B1,Indbetaling faktura 1001 Køge Kommune,5820,5600,22770.00,\r\n2026-01-01,1004,Kreditnota 1004 Køge Kommune,5600,1010,-4370.00,\r\n2026-01-01,1005,Faktura 1005 Roskilde Kommune,5600,1010,15750.00,\r\n2026-01-05,B2,Indbetaling faktura 1003 Familien Dahl,5820,5600,12237.50,\r\n2026-01-10,B3,Indbetaling faktura 1003 Familien Dahl,5820,5600,-500.00,\r\n'
+run --books "$B" export --month 2026-01 --format json
+expect_json_eq '[p for p in j["postings"] if p["voucher"].startswith("B")]' '[
+  {"date": "2026-01-05", "voucher": "B2", "text": "Indbetaling faktura 1003 Familien Dahl", "account": "5820", "contra_account": "5600", "amount": "12237.50", "vat_code": ""},
+  {"date": "2026-01-10", "voucher": "B3", "text": "Indbetaling faktura 1003 Familien Dahl", "account": "5820", "contra_account": "5600", "amount": "-500.00", "vat_code": ""}]'
+
+test_case "reminders: debtors to fees, interest, compensation, voucher R<n>; before payments of the day"
+# A reminder as the reminders run records it (the shared schema 3), on 1002, dated 2026-01-10.
+sqlite3 "$B/honorar.db" "INSERT INTO reminders (number, invoice, sequence, date, pay_by, fee, interest, compensation, json)
+  VALUES (1, 1002, 1, '2026-01-10', '2026-01-20', 10000, 2317, 31000, '{}')"
+run --books "$B" export --month 2026-01
+expect_exit 65
+expect_stderr $'honorar: honorar.toml: [accounts] does not set \'reminder_fees\', \'interest\', \'compensation\', which the journal needs (see honorar(5)); nothing was written\n'
+printf 'reminder_fees = "1040"\ninterest = "8010"\ncompensation = "1050"\n' >>"$B/honorar.toml"
+run --books "$B" export --month 2026-01 --csv-locale da
+expect_exit 0
+expect_stderr_empty
+expect_stdout $'\xEF\xBB\xBFDato;Bilag;Tekst;Konto;Modkonto;Beløb;Momskode\r\n01-01-2026;1004;Kreditnota 1004 Køge Kommune;5600;1010;-4370,00;\r\n01-01-2026;1005;Faktura 1005 Roskilde Kommune;5600;1010;15750,00;\r\n05-01-2026;B2;Indbetaling faktura 1003 Familien Dahl;5820;5600;12237,50;\r\n10-01-2026;R1;Rykker R1 faktura 1002 Roskilde Kommune;5600;1040;100,00;\r\n10-01-2026;R1;Rykker R1 faktura 1002 Roskilde Kommune;5600;8010;23,17;\r\n10-01-2026;R1;Rykker R1 faktura 1002 Roskilde Kommune;5600;1050;310,00;\r\n10-01-2026;B3;Indbetaling faktura 1003 Familien Dahl;5820;5600;-500,00;\r\n'
+
+test_case "--vouchers with payments and reminders: the documents' PDFs only"
+run --books "$B" export --month 2026-01 --vouchers "$TMP/bilag/2026-01"
+expect_exit 0
+expect_true "1004.pdf and 1005.pdf" test "$(ls "$TMP/bilag/2026-01" | tr '\n' ' ')" = "1004.pdf 1005.pdf "
+
 test_case "usage errors: exit 64, nothing printed"
 for args in "--month 2025-12 --from 2025-11 --to 2025-12" "--from 2025-11" "--to 2025-12" "" \
   "--from 2025-12 --to 2025-11" "--month 2025-13" "--month 2025-12 --format json --csv-locale da" \
@@ -178,6 +219,6 @@ printf '[[entry]]\ncontract = "2C-2025-014"\ndate = 2025-11-31\n' >"$B/timelog/2
 run --books "$B" export --month 2025-12
 expect_exit 0
 expect_stderr_empty
-expect_stdout $'date,voucher,text,account,contra_account,amount,vat_code\r\n2025-12-01,1001,Faktura 1001 Køge Kommune,5600,1010,22770.00,\r\n2025-12-01,1002,Faktura 1002 Roskilde Kommune,5600,1010,17587.50,\r\n2025-12-01,1003,Faktura 1003 Familien Dahl,5600,1020,9390.00,\r\n2025-12-01,1003,Faktura 1003 Familien Dahl,5600,7200,2347.50,\r\n'
+expect_stdout $'date,voucher,text,account,contra_account,amount,vat_code\r\n2025-12-01,1001,Faktura 1001 Køge Kommune,5600,1010,22770.00,\r\n2025-12-01,1002,Faktura 1002 Roskilde Kommune,5600,1010,17587.50,\r\n2025-12-01,1003,Faktura 1003 Familien Dahl,5600,1020,9390.00,\r\n2025-12-01,1003,Faktura 1003 Familien Dahl,5600,7200,2347.50,\r\n2025-12-20,B1,Indbetaling faktura 1001 Køge Kommune,5820,5600,22770.00,\r\n'
 
 finish

@@ -298,9 +298,11 @@ TEST_CASE("property: every voucher of the journal balances, over random register
     CAPTURE(seed);
     std::mt19937_64 rng(seed);
     auto between = [&rng](std::int64_t lo, std::int64_t hi) { return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng); };
-    // A register of random documents over a few months, recorded as a run records them.
+    // A register of random documents over a few months, recorded as a run records them, and
+    // random payments and refunds on them, recorded as `pay` records them.
     testutil::TempDir dir;
     std::map<std::int64_t, render::IssuedDocument> issued;
+    std::map<std::int64_t, invoice_register::PaymentRow> paid;
     {
       auto reg = invoice_register::Register::open_for_run(dir.path(), 5000);
       std::vector<invoice_register::StoredDocument> stored;
@@ -316,44 +318,79 @@ TEST_CASE("property: every voucher of the journal balances, over random register
       billing::Run run;
       run.month = month("2025-11");
       reg->record_run(run, stored, "2025-12-01", "2025-11", {});
+      for (std::int64_t i = issued.empty() ? 0 : between(0, 30); i > 0; --i) {
+        const auto& [number, doc] = *std::next(issued.begin(), between(0, static_cast<std::int64_t>(issued.size()) - 1));
+        invoice_register::PaymentRow p{0, number, doc.contract, (doc.issue_date + static_cast<int>(between(0, 60))).to_string(),
+                                       between(-100'000, 2'000'000) * (between(0, 9) ? 1 : 0), "random", "2026-03-01"};
+        p.id = reg->record_payment(p);
+        paid.emplace(p.id, p);
+      }
       reg->commit();
     }
     const calendar::Month from = month("2025-11") + static_cast<int>(between(0, 3));
     const calendar::Month to = from + static_cast<int>(between(0, 3));
     auto reg = invoice_register::Register::open_read_only(dir.path(), 5000);
     REQUIRE(reg);
-    const bookkeeping::Sources sources = bookkeeping::read_sources(reg.get(), from, to);
+    bookkeeping::Sources sources = bookkeeping::read_sources(reg.get(), from, to);
+    // Reminders (their rows come from the reminders run): random charges, any of them 0.00.
+    for (std::int64_t r = 1, count = issued.empty() ? 0 : between(0, 10); r <= count; ++r)
+      sources.reminders.push_back({r, issued.begin()->first, "Betaler", from.first_day() + static_cast<int>(between(0, 27)),
+                                   Money::from_hundredths(between(0, 1) * 10'000), Money::from_hundredths(between(0, 50'000)),
+                                   Money::from_hundredths(between(0, 1) * 31'000)});
     const std::vector<Posting> postings = bookkeeping::journal(sources);
 
-    // Per voucher: Σ debits = Σ credits over every account (each account's balance summed is
-    // 0.00), and the debtors are debited with exactly the document's total.
+    // Per voucher: Σ debits = Σ credits (each account's balance summed is 0.00); a document's
+    // debtors are debited with exactly its total, a payment's bank with its amount, a reminder's
+    // debtors with what it charged.
     std::map<std::string, std::map<Account, Money>> balance;
     for (const Posting& p : postings) {
       CHECK_FALSE(p.amount.is_zero());
-      CHECK(p.debit == Account::debtors);
       balance[p.voucher][p.debit] += p.amount;
       balance[p.voucher][p.credit] -= p.amount;
     }
-    std::size_t in_period = 0;
-    for (const auto& [number, doc] : issued) {
-      if (doc.issue_date < from.first_day() || doc.issue_date > to.last_day()) {
-        CHECK_FALSE(balance.contains(std::to_string(number)));
-        continue;
-      }
-      ++in_period;
-      CAPTURE(number);
-      const auto& accounts = balance[std::to_string(number)];
+    auto on = [&balance](const std::string& voucher, Account account) {
+      const auto& accounts = balance[voucher];
+      const auto it = accounts.find(account);
+      return it == accounts.end() ? Money() : it->second;
+    };
+    for (const auto& [voucher, accounts] : balance) {
+      CAPTURE(voucher);
       Money sum;
       for (const auto& [account, amount] : accounts) sum += amount;
       CHECK(sum.is_zero());
-      const auto debtors = accounts.find(Account::debtors);
-      CHECK((debtors == accounts.end() ? Money() : debtors->second) == doc.total);
-      CHECK_FALSE((doc.exempt() ? accounts.contains(Account::sales_vat) : accounts.contains(Account::sales_exempt)));
     }
-    CHECK(sources.documents.size() == in_period);
-    // The order: by date, then number.
+    auto in_period = [&](calendar::Date d) { return d >= from.first_day() && d <= to.last_day(); };
+    std::size_t documents = 0;
+    for (const auto& [number, doc] : issued) {
+      CAPTURE(number);
+      if (!in_period(doc.issue_date)) {
+        CHECK_FALSE(balance.contains(std::to_string(number)));
+        continue;
+      }
+      ++documents;
+      CHECK(on(std::to_string(number), Account::debtors) == doc.total);
+      CHECK_FALSE(balance[std::to_string(number)].contains(doc.exempt() ? Account::sales_vat : Account::sales_exempt));
+    }
+    CHECK(sources.documents.size() == documents);
+    std::size_t payments = 0;
+    for (const auto& [id, p] : paid) {
+      const std::string voucher = "B" + std::to_string(id);
+      CAPTURE(voucher);
+      if (!in_period(*calendar::parse_date(p.date))) {
+        CHECK_FALSE(balance.contains(voucher));
+        continue;
+      }
+      ++payments;
+      CHECK(on(voucher, Account::bank) == Money::from_hundredths(p.amount));
+      CHECK(on(voucher, Account::debtors) == -Money::from_hundredths(p.amount));
+    }
+    CHECK(sources.payments.size() == payments);
+    for (const bookkeeping::Reminder& r : sources.reminders)
+      CHECK(on("R" + std::to_string(r.number), Account::debtors) == r.fee + r.interest + r.compensation);
+    // The order: by date, then documents, reminders, payments, each by number.
     for (std::size_t i = 1; i < postings.size(); ++i)
-      CHECK(std::tie(postings[i - 1].date, postings[i - 1].number) <= std::tie(postings[i].date, postings[i].number));
+      CHECK(std::tie(postings[i - 1].date, postings[i - 1].source, postings[i - 1].number) <=
+            std::tie(postings[i].date, postings[i].source, postings[i].number));
   }
 }
 
