@@ -11,6 +11,10 @@
 //   billed_expenses gains outlay (0/1, default 0): how the expense was billed, so that its credit
 //   is an outlay too. A version-1 register is migrated by the first real run (one ALTER TABLE in
 //   its transaction); read-only commands read a version-1 register as it is (no outlays).
+// Version 3 (issue 18, sending; renumbered when merged after the payments' version 3):
+//   deliveries(id, document, at, channel, recipient, ok, failure, answer): every attempt to
+//   deliver a document, recorded right after it (ARCHITECTURE.md). `document` is TEXT, the
+//   document's key: "1004" for an invoice or credit note (reminders: "R3").
 #include "register/register.hpp"
 
 #include <fmt/format.h>
@@ -80,7 +84,20 @@ void ensure_schema(Connection& db) {
   }
   if (version < 2) db.exec("ALTER TABLE billed_expenses ADD COLUMN outlay INTEGER NOT NULL DEFAULT 0; "
                            "PRAGMA user_version = 2;");
-  // Later versions: if (version < 3) migrate_2_to_3(db); ...
+  if (version < 3) db.exec(R"sql(
+CREATE TABLE deliveries (
+  id INTEGER PRIMARY KEY,
+  document TEXT NOT NULL,             -- "1004" (documents.number as text); reminders "R3"
+  at TEXT NOT NULL,                   -- when the attempt ended, UTC: 2026-12-01T06:10:02Z
+  channel TEXT NOT NULL CHECK (channel IN ('email', 'einvoice')),
+  recipient TEXT NOT NULL,            -- the e-mail address, or the e-invoice's EAN
+  ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+  failure TEXT NOT NULL CHECK (failure IN ('', 'temporary', 'unavailable', 'refused')),
+  answer TEXT NOT NULL                -- the server's last reply, or the command's exit status and output
+) STRICT;
+CREATE INDEX deliveries_by_document ON deliveries (document);
+PRAGMA user_version = 3;
+)sql");
 }
 
 } // namespace invoice_register
