@@ -101,7 +101,7 @@ _honorar() {
 
     local formats
     case $command in
-    check | tjek | invoice | faktura | notice | opsigelse | init | opret) formats="text json" ;;
+    check | tjek | invoice | faktura | notice | opsigelse | init | opret | send) formats="text json" ;;
     report | rapport) formats="text json csv" ;;
     deadlines | frister) formats="text json ics" ;;
     register) [[ $sub == render ]] && formats="json text xml pdf" || formats="text json" ;;
@@ -138,6 +138,10 @@ _honorar() {
         COMPREPLY=($(compgen -W "7 14 30 60 90" -- "$cur"))
         return
         ;;
+    --resend)
+        COMPREPLY=($(compgen -W "$(_honorar_document_numbers)" -- "$cur"))
+        return
+        ;;
     --notice)
         _honorar_add "$cur" "løbende måned + 1
 løbende uge + 2
@@ -156,7 +160,7 @@ none"
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "$global -q -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret" -- "$cur"))
+            COMPREPLY=($(compgen -W "check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret send" -- "$cur"))
         fi
         return
     fi
@@ -169,6 +173,7 @@ none"
     notice | opsigelse) options="--notice --contract --latest-for" ;;
     deadlines | frister) options="--within" ;;
     init | opret) options="" ;;
+    send) options="--dry-run --resend" ;;
     register)
         if [[ -z $sub ]]; then
             [[ $cur == -* ]] || {

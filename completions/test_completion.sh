@@ -68,7 +68,7 @@ expect_exactly() {
 }
 
 # Commands and aliases.
-expect "honorar " check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret
+expect "honorar " check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret send
 expect_exactly "honorar fa" faktura
 expect_exactly "honorar --books $tmp/b f" faktura frister
 expect "honorar --" --books --today --format --quiet --help --version
@@ -77,6 +77,7 @@ expect "honorar report --" --month --from --to --csv-locale --books --format
 expect_not "honorar report --" --dry-run --within
 expect "honorar faktura --" --month --dry-run --contract
 expect_exactly "honorar deadlines --w" --within
+expect "honorar send --" --dry-run --resend --books --format
 # Formats per command.
 expect_exactly "honorar deadlines --format " text json ics
 expect_exactly "honorar report --format c" csv
