@@ -241,6 +241,6 @@ expect_json_has 'j["documents"][3]' '{"number": 1004, "kind": "credit-note", "co
 run --books "$B" register show 1004 --format json
 expect_json_eq 'j' "$(json_value 'j["documents"][0]' "$TMP/credit.json" | sed 's/\bnull\b/None/g')"
 run --books "$B" register list
-expect_stdout_contains $'\n    1004  kreditnota  2C-2025-014     2025-11  02.12.2025       -9.712,50\n'
+expect_stdout_contains $'\n    1004  kreditnota  2C-2025-014     2025-11  02.12.2025       -9.712,50  ikke sendt\n'
 
 finish

@@ -219,12 +219,13 @@ TEST_CASE("invoicing::invoice_month") {
     CHECK_FALSE(reg->document(1003).has_value());
   }
 
-  SUBCASE("the register's schema is version 2 (billed expenses remember outlays)") {
+  SUBCASE("the register's schema is the current one (3: deliveries)") {
     invoice(books.load(), "2025-11", "2025-12-01");
     Connection c(books.path("honorar.db"), Connection::Mode::read_only, 1000);
     auto s = c.prepare("PRAGMA user_version");
     REQUIRE(s.step());
-    CHECK(s.int64(0) == 2);
+    CHECK(s.int64(0) == invoice_register::k_schema_version);
+    CHECK(s.int64(0) == 3);
   }
 
   SUBCASE("a repeated run bills nothing, and is recorded") {
