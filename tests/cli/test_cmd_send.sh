@@ -105,6 +105,7 @@ start_smtp main
 mail_settings "$B" "$SMTP_PORT"
 
 test_case "send --dry-run: what would go where; nothing sent, nothing recorded"
+cp "$B/honorar.db" "$TMP/before-dry-run.db"
 run --books "$B" "${T[@]}" send --dry-run
 expect_exit 0
 expect_stdout "Afsendelse (prøvekørsel, intet er sendt)
@@ -119,7 +120,18 @@ expect_json_eq '[(d["document"], d["channel"], d["to"], d["status"], d["at"]) fo
 expect_json_eq 'j["dry_run"]' 'True'
 expect_true "no connection to the server" test "$(connections)" = 0
 expect_true "nothing recorded" test -z "$(deliveries "$B")"
+expect_same_files "$B/honorar.db" "$TMP/before-dry-run.db"
 expect_no_file "$B/outbox"
+
+test_case "one send at a time: a second one waits, then exits 75 and sends nothing"
+flock "$B" sh -c 'touch "$0"; sleep 2' "$TMP/locked" &
+locker=$!
+for _ in $(seq 100); do [ -e "$TMP/locked" ] && break; sleep 0.1; done
+HONORAR_BUSY_TIMEOUT_MS=200 run --books "$B" "${T[@]}" send
+expect_exit 75
+expect_stderr $'honorar: another honorar send is running on these books; try again later\n'
+expect_true "nothing sent" test "$(connections)" = 0
+wait "$locker"
 
 test_case "send: the mail with the PDF, the e-invoices to the command; every attempt recorded"
 run --books "$B" "${T[@]}" send
