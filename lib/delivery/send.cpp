@@ -305,7 +305,10 @@ Report send_documents(const fs::path& books_dir, const books::Books& books, cons
     if (p.route.channel == Channel::einvoice) einvoices.push_back(p.doc);
   invoicing::write_missing_files(books_dir, einvoices, books.settings.documents);
 
-  std::unique_ptr<SmtpSender> smtp; // one connection for every mail of the run
+  // One connection for every mail of the run; libcurl loaded before anything is sent (exit 69
+  // with nothing done when it cannot be).
+  std::unique_ptr<SmtpSender> smtp;
+  if (!by_mail.empty()) smtp = std::make_unique<SmtpSender>(*books.settings.mail, *login, books_dir);
   Recorder recorder(*reg);
   std::string mail_down, command_down; // why a channel is unavailable for the rest of the run
   for (std::size_t i = 0; i < plan.size(); ++i) {
@@ -320,7 +323,6 @@ Report send_documents(const fs::path& books_dir, const books::Books& books, cons
     recorder.wait_room();
     Outcome outcome;
     if (p.route.channel == Channel::email) {
-      if (!smtp) smtp = std::make_unique<SmtpSender>(*books.settings.mail, *login, books_dir);
       const Mail mail = compose_mail(p.doc, books.settings.mail->from, p.route.to, pdf_of(books_dir, p.doc));
       outcome = smtp->send(mail, request.now());
     } else {
