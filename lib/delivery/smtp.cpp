@@ -143,8 +143,15 @@ Outcome SmtpSender::send(const Mail& mail, std::chrono::system_clock::time_point
   m_state->error_line.clear();
 
   curl_mime* mime = api.mime_init(h);
+  // CRLF line ends: libcurl's quoted-printable encoder keeps CRLF as the lines of the encoded
+  // text, and would write a bare LF as "=0A" (one long encoded line).
+  std::string text_crlf;
+  for (const char c : mail.text) {
+    if (c == '\n' && (text_crlf.empty() || text_crlf.back() != '\r')) text_crlf += '\r';
+    text_crlf += c;
+  }
   curl_mimepart* text = api.mime_addpart(mime);
-  api.mime_data(text, mail.text.data(), mail.text.size());
+  api.mime_data(text, text_crlf.data(), text_crlf.size());
   api.mime_type(text, "text/plain; charset=UTF-8");
   api.mime_encoder(text, "quoted-printable");
   curl_mimepart* pdf = api.mime_addpart(mime);

@@ -153,6 +153,7 @@ mail_check "$E" 'pdf_part.get_content_type() == "application/pdf" and pdf_part.g
 mail_check "$E" 'pdf_part["Content-Transfer-Encoding"] == "base64" and pdf_part.get_content_disposition() == "attachment"'
 mail_check "$E" "pdf == open('$B/invoices/2025/1003.pdf', 'rb').read()"
 mail_check "$E" 'all(not line.startswith("Subject:") or line.isascii() for line in open(sys.argv[1], encoding="latin-1"))'
+mail_check "$E" 'b"=0A" not in open(sys.argv[1], "rb").read()  # the text keeps its lines (CRLF), no encoded line feeds'
 expect_same_files "$B/outbox/1001.xml" "$B/invoices/2025/1001.xml"
 expect_same_files "$B/outbox/1002.xml" "$B/invoices/2025/1002.xml"
 expect_true "three attempts, all delivered" test "$(deliveries "$B" | tr '\n' ,)" = "1001 einvoice 1 ,1002 einvoice 1 ,1003 email 1 ,"
