@@ -90,6 +90,7 @@ struct MailSettings {
 // [delivery] (SPEC 10.2): the command an e-invoice is handed to (an access point's upload tool).
 struct DeliverySettings {
   std::vector<std::string> command;   // the program and its arguments; the XML's path follows
+  int timeout_seconds = 600;          // a command still running then is stopped (temporary)
 };
 
 struct Settings {

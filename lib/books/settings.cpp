@@ -113,7 +113,11 @@ void read_mail(const TomlFile& file, const toml::table& table, const Provider& p
 
 // [delivery] (SPEC 10.2): `command` is a program, or an array of the program and its arguments.
 void read_delivery(const TomlFile& file, const toml::table& table, DeliverySettings& delivery, diag::Diagnostics& diags) {
-  TableReader r(file, table, diags, "[delivery]", {"command"}, file.location(table));
+  TableReader r(file, table, diags, "[delivery]", {"command", "timeout"}, file.location(table));
+  if (auto timeout = r.integer("timeout", Need::optional)) {
+    if (*timeout < 1 || *timeout > 86400) r.error("timeout", "[delivery] 'timeout' must be 1 to 86400 seconds");
+    else delivery.timeout_seconds = static_cast<int>(*timeout);
+  }
   if (auto program = r.string_if_string("command")) {
     delivery.command = {r.text("command", Need::required).value_or("")};
   } else if (auto words = r.string_array("command", Need::required)) {

@@ -5,6 +5,7 @@
 
 #include "delivery/outcome.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -17,7 +18,10 @@ namespace delivery {
 // captured together (at most 8 KiB kept). Outcome: exit 0 -> delivered; exit 75 or a signal ->
 // temporary; the program cannot be started -> unavailable; any other exit status -> refused.
 // The answer is "exit N" (or "killed by signal N", "cannot run PROGRAM: why") and the output.
+// A command (with everything it started: its process group) still running after `timeout` is
+// killed: temporary, "stopped after N s".
 Outcome run_delivery_command(const std::vector<std::string>& command, const std::filesystem::path& xml,
-                             const std::filesystem::path& books_dir, const std::vector<std::string>& environment);
+                             const std::filesystem::path& books_dir, const std::vector<std::string>& environment,
+                             std::chrono::seconds timeout);
 
 } // namespace delivery

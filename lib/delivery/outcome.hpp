@@ -7,7 +7,8 @@ namespace delivery {
 
 // Why an attempt failed (SPEC 10.2, ARCHITECTURE.md "Sending"):
 //   temporary   - try again later: an SMTP 4xx reply, a connection lost or timed out after it was
-//                 made, the delivery command exiting 75 (EX_TEMPFAIL) or killed by a signal;
+//                 made, the delivery command exiting 75 (EX_TEMPFAIL), killed by a signal or
+//                 stopped after [delivery] timeout;
 //   unavailable - the server cannot be reached or refuses the login or TLS, or the command cannot
 //                 be run: no later attempt of this run through that channel can succeed;
 //   refused     - the server refused this mail for good (an SMTP 5xx reply, e.g. 550 to the

@@ -327,7 +327,8 @@ Report send_documents(const fs::path& books_dir, const books::Books& books, cons
       outcome = smtp->send(mail, request.now());
     } else {
       outcome = run_delivery_command(books.settings.delivery->command, invoicing::document_file(books_dir, p.doc, "xml"),
-                                     books_dir, request.environment);
+                                     books_dir, request.environment,
+                                     std::chrono::seconds(books.settings.delivery->timeout_seconds));
     }
     item.status = outcome.ok() ? Status::delivered : Status::failed;
     item.failure = outcome.failure;

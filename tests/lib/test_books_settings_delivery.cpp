@@ -128,6 +128,14 @@ TEST_CASE("books::load_settings [delivery]") {
     CHECK(l.diagnostics == "");
     CHECK(l.settings.delivery->command == std::vector<std::string>{"sftp-upload", "--host", "ap.example.dk"});
   }
+  SUBCASE("a timeout") {
+    const Loaded l = load_with("[delivery]\ncommand = \"up\"\ntimeout = 30\n");
+    CHECK(l.diagnostics == "");
+    CHECK(l.settings.delivery->timeout_seconds == 30);
+    CHECK(load_with("[delivery]\ncommand = \"up\"\n").settings.delivery->timeout_seconds == 600);
+    CHECK(load_with("[delivery]\ncommand = \"up\"\ntimeout = 0\n").diagnostics ==
+          "honorar.toml:17:11: error: [delivery] 'timeout' must be 1 to 86400 seconds\n");
+  }
   SUBCASE("missing, empty or blank") {
     CHECK(load_with("[delivery]\n").diagnostics ==
           "honorar.toml:15:1: error: [delivery] is missing the required key 'command'\n");

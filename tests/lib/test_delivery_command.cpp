@@ -12,7 +12,7 @@ namespace {
 // A shell command as the delivery command: `sh -c SCRIPT upload` gets the XML's path as $1.
 delivery::Outcome run_script(const std::string& script, const std::filesystem::path& dir) {
   return delivery::run_delivery_command({"/bin/sh", "-c", script, "upload"}, dir / "1004.xml", dir,
-                                        {"PATH=/usr/bin:/bin", "GREETING=hej"});
+                                        {"PATH=/usr/bin:/bin", "GREETING=hej"}, std::chrono::seconds(10));
 }
 
 } // namespace
@@ -41,9 +41,19 @@ TEST_CASE("delivery::run_delivery_command") {
   }
   SUBCASE("a program that does not exist is unavailable") {
     const delivery::Outcome o =
-        delivery::run_delivery_command({"./no-such-upload-tool"}, dir.path() / "1004.xml", dir.path(), {});
+        delivery::run_delivery_command({"./no-such-upload-tool"}, dir.path() / "1004.xml", dir.path(), {},
+                                       std::chrono::seconds(10));
     CHECK(o.failure == delivery::Failure::unavailable);
     CHECK(o.answer == "cannot run ./no-such-upload-tool: No such file or directory");
+  }
+  SUBCASE("a command past its timeout is stopped, with what it started: temporary") {
+    const auto start = std::chrono::steady_clock::now();
+    const delivery::Outcome o = delivery::run_delivery_command(
+        {"/bin/sh", "-c", "echo started; sleep 30 & sleep 30", "upload"}, dir.path() / "1004.xml", dir.path(),
+        {"PATH=/usr/bin:/bin"}, std::chrono::seconds(1));
+    CHECK(o.failure == delivery::Failure::temporary);
+    CHECK(o.answer == "stopped after 1 s (the [delivery] timeout)\nstarted");
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
   }
   SUBCASE("a long output is cut at 8 KiB") {
     const delivery::Outcome o = run_script("head -c 100000 /dev/zero | tr '\\\\0' x", dir.path());
