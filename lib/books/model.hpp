@@ -81,11 +81,32 @@ struct StatementSettings {
   std::string amount = "Beløb";
 };
 
+// [mail] (SPEC 10.2): the SMTP server documents are e-mailed through. The password is never in
+// honorar.toml: it comes from HONORAR_SMTP_PASSWORD or the file `password_file` names.
+struct MailSettings {
+  enum class Security { starttls, tls, none };
+  std::string host;
+  int port = 587;                     // default: 587 (starttls), 465 (tls), 25 (none)
+  Security security = Security::starttls;
+  std::string user;                   // empty: no login
+  std::string from;                   // the sender's address; default [provider] email
+  std::string password_file;          // as written (relative to the books); empty: none
+  std::string ca_file;                // extra CA certificates to trust; empty: the system's
+};
+
+// [delivery] (SPEC 10.2): the command an e-invoice is handed to (an access point's upload tool).
+struct DeliverySettings {
+  std::vector<std::string> command;   // the program and its arguments; the XML's path follows
+  int timeout_seconds = 600;          // a command still running then is stopped (temporary)
+};
+
 struct Settings {
   Provider provider;
   Invoicing invoicing;
   DocumentSettings documents;
   StatementSettings statement;
+  std::optional<MailSettings> mail;         // delivery (issue 18)
+  std::optional<DeliverySettings> delivery; // delivery (issue 18)
 };
 
 struct Payer {

@@ -80,6 +80,10 @@ std::vector<std::filesystem::path> write_missing_files(const std::filesystem::pa
                                                        const std::vector<render::IssuedDocument>& documents,
                                                        const books::DocumentSettings& settings);
 
+// Where a document's file of one format is: books_dir/invoices/<year of the issue date>/<number>.<extension>.
+std::filesystem::path document_file(const std::filesystem::path& books_dir, const render::IssuedDocument& doc,
+                                    std::string_view extension);
+
 // A registered document from its canonical JSON; a data error (65) naming the number when the
 // register holds something else (a damaged register).
 render::IssuedDocument parse_stored_document(std::int64_t number, const std::string& json);
