@@ -57,6 +57,10 @@ run --books "$E" --today 2026-12-05 register list --format json
 expect_exit 0
 expect_json_eq '[d["number"] for d in j["documents"]]' 'list(range(1001, 1015))'
 expect_json_eq 'all(d["paid"] == "0.00" and d["open"] == d["total"] for d in j["documents"])' 'True'
+run --books "$E" --today 2026-12-05 open --format json
+expect_exit 0
+expect_json_eq '[o["number"] for o in j["open"]], j["total_open"]' '(list(range(1001, 1015)), "190026.15")'
+expect_json_eq 'j["open"][3]["payer"], j["open"][3]["due_date"], j["open"][3]["days_overdue"]' '("Familien Ibsen", "2026-12-01", 4)'
 expect_true "still schema 2, not a byte changed" test "$(version2) $(sha256sum <"$E/honorar.db")" = "2 $sha_before"
 
 test_case "a payment refused on a schema-2 register leaves it at schema 2 (one transaction)"
