@@ -58,7 +58,7 @@ test_case "register list --format json"
 run --books "$B" register list --format json
 expect_exit 0
 expect_stderr_empty
-expect_json_eq '[list(d) for d in j["documents"]][0]' '["number", "kind", "contract", "month", "issue_date", "total", "paid", "open"]'
+expect_json_eq '[list(d) for d in j["documents"]][0]' '["number", "kind", "contract", "month", "issue_date", "total", "paid", "open", "delivered"]'
 expect_json_eq '[{k: d[k] for k in ("number", "kind", "contract", "month", "issue_date", "total")} for d in j["documents"]]' '[
   {"number": 1001, "kind": "invoice", "contract": "2C-2025-007", "month": "2025-11", "issue_date": "2025-12-01", "total": "22770.00"},
   {"number": 1002, "kind": "invoice", "contract": "2C-2025-014", "month": "2025-11", "issue_date": "2025-12-01", "total": "17587.50"},

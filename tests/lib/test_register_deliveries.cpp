@@ -1,4 +1,4 @@
-// invoice_register::Register: the record of deliveries (schema 3, issue 18, SPEC 10.2).
+// invoice_register::Register: the record of deliveries (schema 4, issue 18, SPEC 10.2).
 #include "register/register.hpp"
 
 #include "testutil.hpp"
@@ -51,10 +51,10 @@ TEST_CASE("invoice_register::Register deliveries") {
     CHECK(s.int64(1) == 3);
   }
 
-  SUBCASE("a register of schema 2 has no deliveries, and is migrated by the next writer") {
+  SUBCASE("a register of schema 3 has no deliveries, and is migrated by the next writer") {
     {
       Connection c(books.path() / "honorar.db", Connection::Mode::read_write, 1000);
-      c.exec("DROP TABLE deliveries; PRAGMA user_version = 2;");
+      c.exec("DROP TABLE deliveries; PRAGMA user_version = 3;");
     }
     CHECK(Register::open_read_only(books.path(), 1000)->deliveries().empty());
     auto reg = Register::open_for_run(books.path(), 1000);
