@@ -182,7 +182,7 @@ rows = {}
 for line in open(results):
     name, path, rss = line.rstrip("\n").split("\t")
     r = json.load(open(path))["results"][0]
-    user = r.get("user")
+    user = (r.get("user") or 0.0) + (r.get("system") or 0.0) if r.get("user") is not None else None
     rows[name] = dict(median=r["median"], mean=r["mean"], stddev=r.get("stddev") or 0.0, runs=len(r["times"]),
                       user=user, rss=int(rss) if rss.strip().isdigit() else None)
 meta = {}
@@ -211,7 +211,7 @@ for size in ("history5", "history10"):
     ]
     if size == "history5":
         labels.append((f"{size}-real-all-formats", f"{years} years: real monthly run, every format ({docs or '?'})"))
-lines = ["| what | median wall | mean ± σ | user CPU (mean) | runs | peak RSS |", "|---|---:|---:|---:|---:|---:|"]
+lines = ["| what | median wall | mean ± σ | CPU, user + sys (mean) | runs | peak RSS |", "|---|---:|---:|---:|---:|---:|"]
 for key, label in labels:
     if key not in rows:
         continue
@@ -225,19 +225,23 @@ def med(k):
     return rows[k]["median"] if k in rows else None
 def target(text, ok):
     targets.append((text, ok))
+info = []
 for size, years in (("history5", 5), ("history10", 10)):
+    # The targets are for five years; of ten years the issue asks that warm stays within 20 %
+    # (the rest is written down as information).
+    note = target if years == 5 else (lambda text, ok: info.append(text))
     led = med(f"{size}-ledger-bal")
     for kind in ("cold", "nocache"):
         d = med(f"{size}-dry-{kind}")
         if led and d:
-            target(f"{years} years: `invoice --dry-run` {kind} {led / d:.1f}x faster than ledger (>= 5x)", led / d >= 5)
+            note(f"{years} years: `invoice --dry-run` {kind} {led / d:.1f}x faster than ledger (>= 5x)", led / d >= 5)
     if (w := med(f"{size}-dry-warm")) is not None:
-        target(f"{years} years: warm {wall(w)} (<= 0.1 s)", w <= 0.1)
+        note(f"{years} years: warm {wall(w)} (<= 0.1 s)", w <= 0.1)
     if (e := med(f"{size}-dry-edited")) is not None:
-        target(f"{years} years: one month's file edited {wall(e)} (<= 0.15 s)", e <= 0.15)
+        note(f"{years} years: one month's file edited {wall(e)} (<= 0.15 s)", e <= 0.15)
     peak = max((r["rss"] or 0) for k, r in rows.items() if k.startswith(size) and "ledger" not in k)
     if peak:
-        target(f"{years} years: peak RSS of honorar {peak / 1024:.0f} MB (<= 150 MB)", peak <= 150 * 1024)
+        note(f"{years} years: peak RSS of honorar {peak / 1024:.0f} MB (<= 150 MB)", peak <= 150 * 1024)
 w5, w10 = med("history5-dry-warm"), med("history10-dry-warm")
 if w5 and w10:
     target(f"10 years warm {wall(w10)} is {w10 / w5 * 100 - 100:+.0f} % of 5 years warm {wall(w5)} (within 20 %)", w10 <= 1.2 * w5)
@@ -250,6 +254,8 @@ if n and d:
     target(f"`notice` {n / d:.2f}x `/bin/date` (<= 1.5x)", n / d <= 1.5)
 lines += ["", "Targets of issue 19 (ratios from this run):", ""]
 lines += [f"* {'ok    ' if ok else 'MISSED'} {text}" for text, ok in targets]
+if info:
+    lines += ["", "Ten years, for information (the same measures):", ""] + [f"* {text}" for text in info]
 text = "\n".join(lines) + "\n"
 print()
 print(text)
