@@ -136,6 +136,10 @@ Outcome invoice_month(const books::Books& books, const Request& request) {
   }
   outcome.documents = documents.size();
   if (request.dry_run) return outcome; // nothing else needs the documents
+  // The issued documents hold their lines now; the register needs only the run's billed parts
+  // and expenses (a catch-up run over years bills hundreds of thousands of lines).
+  for (billing::ContractRun& cr : run.contracts) std::vector<billing::Line>().swap(cr.lines);
+  for (billing::Document& doc : run.documents) std::vector<billing::Line>().swap(doc.lines);
 
   std::vector<invoice_register::StoredDocument> stored;
   for (std::size_t i = 0; i < documents.size(); ++i) {
