@@ -247,6 +247,15 @@ struct Books {
   // that a copy of the Books stays valid.
   std::vector<std::shared_ptr<const void>> text_storage;
   std::vector<Expense> expenses;   // in log order
+  // When LoadOptions::defer_unchanged_timelogs found every time-log file as the time-log cache
+  // recorded it, load_books leaves `entries` and `expenses` empty and sets this: the books cache
+  // (billing/books_cache.hpp) may know all a command needs of them; else load_deferred_timelogs.
+  bool timelogs_deferred = false;
+  // For the books cache: a digest of honorar.toml and of every contract file (path and bytes) ...
+  std::uint64_t settings_digest = 0;
+  // ... and of every time-log file's path and stamp as the time-log cache records them after this
+  // load; nullopt when a file is not recorded (or there is no cache). Equal digests: the same bytes.
+  std::optional<std::uint64_t> timelog_digest;
 
   const Contract* find_contract(std::string_view id) const;
   // The VAT treatment of a contract: its own, else [invoicing].vat.

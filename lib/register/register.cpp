@@ -165,6 +165,26 @@ std::vector<StoredDocument> Register::documents() const {
   return out;
 }
 
+std::vector<StoredDocument> Register::document_heads() const {
+  std::vector<StoredDocument> out;
+  Statement s = m_db->prepare("SELECT number, kind, contract, month, issue_date, total FROM documents ORDER BY number");
+  while (s.step()) out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), std::string()});
+  return out;
+}
+
+std::vector<StoredDocument> Register::documents_of(const std::set<std::string>& contracts) const {
+  std::vector<StoredDocument> out;
+  if (contracts.empty()) return out;
+  // The JSON is read only for the documents wanted (a long register holds many).
+  Statement heads = m_db->prepare("SELECT number, contract FROM documents ORDER BY number");
+  std::vector<std::int64_t> numbers;
+  while (heads.step())
+    if (contracts.contains(heads.text(1))) numbers.push_back(heads.int64(0));
+  for (std::int64_t n : numbers)
+    if (auto d = document(n)) out.push_back(std::move(*d));
+  return out;
+}
+
 std::optional<StoredDocument> Register::document(std::int64_t number) const {
   Statement s = m_db->prepare("SELECT number, kind, contract, month, issue_date, total, json FROM documents WHERE number = ?1");
   s.bind(1, number);

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -105,6 +106,10 @@ public:
   std::map<std::string, std::vector<std::int64_t>> billed_contracts() const;
 
   std::vector<StoredDocument> documents() const;
+  // The documents without their JSON (json left empty): for what their columns tell.
+  std::vector<StoredDocument> document_heads() const;
+  // The documents of these contracts, with their JSON, by number.
+  std::vector<StoredDocument> documents_of(const std::set<std::string>& contracts) const;
   std::optional<StoredDocument> document(std::int64_t number) const;
 
   // Receivables (issue 17). The schema version of the file (a read-only register may be older).
