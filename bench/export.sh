@@ -8,8 +8,8 @@
 # from the medium benchmark books (bench/generate.py medium: 500 contracts, 2021-2025): a copy of
 # their monthly TOML layout with [invoicing] from = the first month, [documents] empty (json and
 # text only) and an [accounts] table, invoiced by one real `invoice` run per month, as a provider
-# would have. Then times `export` of all five years with hyperfine (CSV, Danish CSV, JSON) and
-# prints the journal's size.
+# would have, with every invoice paid (pay --import of bank statements). Then times `export` of
+# all five years with hyperfine (CSV, Danish CSV, JSON) and prints the journal's size.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -62,17 +62,40 @@ PY
     [ "$month" = "$last" ] && break
     month=$next
   done
+  # Every invoice paid 20 days after it was issued (every tenth in two parts), imported from
+  # bank statements of 5,000 lines as a provider would (pay --import), as bench/receivables.sh does.
+  "$binary" --books "$books" register list --format json >"$work/list.json"
+  python3 - "$work" <<'PY'
+import json, os, sys, datetime as dt
+work = sys.argv[1]
+docs = [d for d in json.load(open(os.path.join(work, "list.json")))["documents"] if d["kind"] == "invoice"]
+lines = []
+for i, d in enumerate(docs):
+    total = round(float(d["total"]) * 100)
+    day = dt.date.fromisoformat(d["issue_date"]) + dt.timedelta(days=20)
+    parts = [total // 2, total - total // 2] if i % 10 == 0 and total > 1 else [total]
+    for p in parts:
+        lines.append(f"{day:%d-%m-%Y};Betaling faktura {d['number']};{p // 100},{p % 100:02d}\n")
+for n, k in enumerate(range(0, len(lines), 5000)):
+    with open(os.path.join(work, f"statement-{n:02d}.csv"), "w", encoding="utf-8") as f:
+        f.write("Dato;Tekst;Beløb\n" + "".join(lines[k:k + 5000]))
+PY
+  for statement in "$work"/statement-*.csv; do
+    "$binary" --books "$books" --today "$(date -u -d "$last-01 + 2 month" +%Y-%m-%d)" --quiet pay --import "$statement" >/dev/null
+  done
+  rm -f "$work"/statement-*.csv "$work/list.json"
   echo "bench/export.sh: the register took $(( $(date +%s) - start )) s" >&2
   echo "$first $last" >"$work/period"
   echo "$stamp" >"$work/stamp"
 fi
 read -r first last <"$work/period"
 from="$first"
-to="$(date -u -d "$last-01 + 1 month" +%Y-%m)" # the last run's documents are issued the month after
+to="$(date -u -d "$last-01 + 2 month" +%Y-%m)" # the last run's documents are issued (and paid) after it
 
 documents=$(sqlite3 "$books/honorar.db" 'SELECT count(*) FROM documents')
+payments=$(sqlite3 "$books/honorar.db" 'SELECT count(*) FROM payments')
 postings=$("$binary" --books "$books" export --from "$from" --to "$to" | tail -n +2 | wc -l)
-echo "register: $documents documents ($from to $to); journal: $postings postings"
+echo "register: $documents documents, $payments payments ($from to $to); journal: $postings postings"
 hyperfine -N --warmup 2 --runs "$runs" \
   "$binary --books $books export --from $from --to $to" \
   "$binary --books $books export --from $from --to $to --csv-locale da" \

@@ -101,7 +101,7 @@ _honorar() {
 
     local formats
     case $command in
-    check | tjek | invoice | faktura | notice | opsigelse | init | opret | pay | betal) formats="text json" ;;
+    check | tjek | invoice | faktura | notice | opsigelse | init | opret | pay | betal | send) formats="text json" ;;
     report | rapport | open | udestående) formats="text json csv" ;;
     export | bogføring) formats="csv json" ;;
     deadlines | frister) formats="text json ics" ;;
@@ -144,6 +144,10 @@ _honorar() {
         COMPREPLY=($(compgen -W "7 14 30 60 90" -- "$cur"))
         return
         ;;
+    --resend)
+        COMPREPLY=($(compgen -W "$(_honorar_document_numbers)" -- "$cur"))
+        return
+        ;;
     --notice)
         _honorar_add "$cur" "løbende måned + 1
 løbende uge + 2
@@ -162,7 +166,7 @@ none"
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "$global -q -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående export bogføring" -- "$cur"))
+            COMPREPLY=($(compgen -W "check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående send export bogføring" -- "$cur"))
         fi
         return
     fi
@@ -178,6 +182,7 @@ none"
     init | opret) options="" ;;
     pay | betal) options="--date --text --import" ;;
     open | udestående) options="--overdue --csv-locale" ;;
+    send) options="--dry-run --resend" ;;
     register)
         if [[ -z $sub ]]; then
             [[ $cur == -* ]] || {

@@ -108,16 +108,20 @@ std::vector<fs::path> StagedFiles::publish() {
   return written;
 }
 
+fs::path document_file(const fs::path& books_dir, const render::IssuedDocument& doc, std::string_view extension) {
+  return books_dir / "invoices" / std::to_string(doc.issue_date.year()) /
+         (std::to_string(doc.number.value()) + "." + std::string(extension));
+}
+
 StagedFiles stage_missing_files(const fs::path& books_dir, const std::vector<render::IssuedDocument>& documents,
                                 const books::DocumentSettings& settings) {
   StagedFiles staged;
   std::vector<fs::path> seen_dirs;
   for (const render::IssuedDocument& doc : documents) {
-    const fs::path dir = books_dir / "invoices" / std::to_string(doc.issue_date.year());
-    const std::string number = std::to_string(doc.number.value());
     std::error_code ec;
     for (const render::DocumentFormat* format : render::formats_for(doc, settings)) {
-      const fs::path path = dir / (number + "." + std::string(format->extension()));
+      const fs::path path = document_file(books_dir, doc, format->extension());
+      const fs::path dir = path.parent_path();
       if (fs::exists(path, ec)) continue;
       if (std::find(seen_dirs.begin(), seen_dirs.end(), dir) == seen_dirs.end()) {
         fs::create_directories(dir, ec);
