@@ -70,7 +70,7 @@ int run_main(int argc, char** argv) {
   app.set_help_flag("-h,--help", N_("Print this help message and exit"));
   app.add_option("--books", ctx.books_option, N_("the books directory (default: $HONORAR_BOOKS, else .)"));
   app.add_option("--today", ctx.today_option, N_("the date to act on, YYYY-MM-DD (default: the local date)"));
-  app.add_option("--format", ctx.format, N_("text (default), json; csv for report and open; ics for deadlines"));
+  app.add_option("--format", ctx.format, N_("text (default), json; csv for report, open and export; ics for deadlines"));
   app.add_flag("--quiet,-q", ctx.quiet, N_("print no warnings and no summaries"));
   app.footer(N_("Exit codes: 0 ok, 64 usage, 65 invalid books, 66 books or file missing, 69 a service (PDF "
                 "libraries, SMTP server, delivery command) unavailable, 73 cannot write, 75 register busy or a "
@@ -84,6 +84,7 @@ int run_main(int argc, char** argv) {
   add_notice(app, ctx);
   add_deadlines(app, ctx);
   add_init(app, ctx);
+  add_export(app, ctx);
   add_pay(app, ctx);
   add_open(app, ctx);
   add_send(app, ctx);
@@ -103,6 +104,7 @@ int run_main(int argc, char** argv) {
     return ExitCode::usage;
   }
 
+  ctx.format_given = app.get_option("--format")->count() > 0;
   try {
     // A bad --today is a usage error for every command, also one that never asks for the date.
     if (!ctx.today_option.empty()) (void)ctx.today();

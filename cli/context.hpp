@@ -23,6 +23,7 @@ struct Context {
   std::string books_option;  // --books, else $HONORAR_BOOKS, else "."
   std::string today_option;  // --today
   std::string format = "text";
+  bool format_given = false; // --format was on the command line (export's default is csv, not text)
   bool quiet = false;
 
   std::filesystem::path books_dir() const;
@@ -137,6 +138,7 @@ void add_report(CLI::App& app, Context& ctx);
 void add_invoice(CLI::App& app, Context& ctx);
 void add_register(CLI::App& app, Context& ctx);
 void add_init(CLI::App& app, Context& ctx);
+void add_export(CLI::App& app, Context& ctx);
 void add_pay(CLI::App& app, Context& ctx);
 void add_open(CLI::App& app, Context& ctx);
 void add_send(CLI::App& app, Context& ctx);

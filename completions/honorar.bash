@@ -103,13 +103,14 @@ _honorar() {
     case $command in
     check | tjek | invoice | faktura | notice | opsigelse | init | opret | pay | betal | send) formats="text json" ;;
     report | rapport | open | udestående) formats="text json csv" ;;
+    export | bogføring) formats="csv json" ;;
     deadlines | frister) formats="text json ics" ;;
     register) [[ $sub == render ]] && formats="json text xml pdf" || formats="text json" ;;
     *) formats="text json csv ics xml pdf" ;;
     esac
 
     case $prev in
-    --books)
+    --books | --vouchers)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -d -- "$cur"))
         return
@@ -165,7 +166,7 @@ none"
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "$global -q -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående send" -- "$cur"))
+            COMPREPLY=($(compgen -W "check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående send export bogføring" -- "$cur"))
         fi
         return
     fi
@@ -175,6 +176,7 @@ none"
     check | tjek) options="" ;;
     report | rapport) options="--month --from --to --csv-locale" ;;
     invoice | faktura) options="--month --dry-run --contract" ;;
+    export | bogføring) options="--month --from --to --csv-locale --vouchers" ;;
     notice | opsigelse) options="--notice --contract --latest-for" ;;
     deadlines | frister) options="--within" ;;
     init | opret) options="" ;;

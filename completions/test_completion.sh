@@ -68,7 +68,7 @@ expect_exactly() {
 }
 
 # Commands and aliases.
-expect "honorar " check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående send
+expect "honorar " check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående send export bogføring
 expect "honorar pay --" --date --text --import
 expect "honorar udestående --" --overdue --csv-locale
 expect_exactly "honorar fa" faktura
@@ -86,6 +86,8 @@ expect_exactly "honorar report --format c" csv
 expect_exactly "honorar --format=j" json
 expect_exactly "honorar register render 1001 --format " json text xml pdf
 expect_exactly "honorar report --csv-locale " c da
+expect "honorar export --" --month --from --to --csv-locale --vouchers --books --format
+expect_exactly "honorar bogføring --format " csv json
 # Months and dates.
 expect "honorar invoice --month " last "$(date +%Y-%m)"
 expect_exactly "honorar rapport --from l" last

@@ -11,6 +11,8 @@
 #include "books/toml_reader.hpp"
 #include "util/file.hpp"
 
+#include <optional>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -92,7 +94,11 @@ std::vector<std::string> find_files(const fs::path& root, const fs::path& dir, b
 
 } // namespace
 
-Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptions& options) {
+namespace {
+
+// The text of honorar.toml, or nullopt when it cannot be read (one error in diags, not also a
+// list of missing keys). Throws diag::Error(missing) when the books or honorar.toml are absent.
+std::optional<std::string> read_settings_text(const fs::path& root, diag::Diagnostics& diags) {
   std::error_code ec;
   if (!fs::is_directory(root, ec))
     throw diag::Error(diag::ErrorKind::missing, fmt::format("the books directory '{}' does not exist", root.string()));
@@ -100,15 +106,26 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptio
   if (!fs::is_regular_file(settings_path, ec))
     throw diag::Error(diag::ErrorKind::missing,
                       fmt::format("'{}' has no honorar.toml: is it a books directory? (see honorar(5))", root.string()));
-
-  Books books;
-  books.root = root;
-  // A file that cannot be read (or is too large) is one error, not also a list of missing keys.
   const std::size_t errors_before_settings = diags.error_count();
   std::string settings_text = read_file(settings_path, "honorar.toml", diags);
-  std::string digest_bytes = std::to_string(content_hash(settings_text));
-  if (diags.error_count() == errors_before_settings)
-    books.settings = load_settings("honorar.toml", std::move(settings_text), diags);
+  if (diags.error_count() != errors_before_settings) return std::nullopt;
+  return settings_text;
+}
+
+} // namespace
+
+Settings load_settings_file(const fs::path& root, diag::Diagnostics& diags) {
+  std::optional<std::string> text = read_settings_text(root, diags);
+  if (!text) return {};
+  return load_settings("honorar.toml", std::move(*text), diags);
+}
+
+Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptions& options) {
+  Books books;
+  books.root = root;
+  std::optional<std::string> settings_text = read_settings_text(root, diags);
+  std::string digest_bytes = std::to_string(content_hash(settings_text.value_or("")));
+  if (settings_text) books.settings = load_settings("honorar.toml", std::move(*settings_text), diags);
 
   // Contracts are parsed on a few threads, their diagnostics kept in file order.
   const std::vector<std::string> contract_files = find_files(root, root / "contracts", false, {".toml"}, diags);

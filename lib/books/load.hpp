@@ -54,6 +54,11 @@ struct LoadOptions {
 // The cache_min_bytes the CLI sets for its default cache directory.
 inline constexpr std::uint64_t k_default_cache_min_bytes = 1 << 20;
 
+// Reads honorar.toml alone, for commands that need the settings but not the contracts and time
+// logs (export). Throws diag::Error(missing) when the books or honorar.toml are absent; problems
+// of the file go to `diags`.
+Settings load_settings_file(const std::filesystem::path& root, diag::Diagnostics& diags);
+
 // Reads honorar.toml, contracts/*.toml and timelog/**/*.{toml,csv}, reporting every problem of
 // the whole directory to `diags` (structural errors; the billing warnings come from
 // billing::check_books). Throws diag::Error(missing) when the books or honorar.toml are absent.

@@ -74,6 +74,23 @@ struct DocumentSettings {
 // The names [documents] accepts (render::formats() has each; a test checks it).
 inline constexpr std::string_view k_document_format_names[] = {"json", "text", "xml", "pdf"};
 
+// [accounts]: the chart-of-accounts numbers the posting journal uses (SPEC 10.1). Each is
+// optional here; an export that needs one that is empty refuses (bookkeeping::missing_accounts).
+struct Accounts {
+  std::string debtors;       // debitorer: debited with every invoice, credited with payments
+  std::string sales_exempt;  // sales of a document without VAT
+  std::string sales_vat;     // sales of a document with VAT
+  std::string output_vat;    // salgsmoms
+  std::string outlays;       // udlæg passed on to the payer (SPEC 2.8)
+  std::string bank;
+  std::string reminder_fees; // rykkergebyrer
+  std::string interest;      // morarenter
+  std::string compensation;  // kompensationsbeløb (renteloven § 9 a)
+};
+// The keys of [accounts], in the order the table documents them (and messages name them).
+inline constexpr std::string_view k_account_keys[] = {"debtors", "sales_exempt", "sales_vat",
+                                                      "output_vat", "outlays", "bank",
+                                                      "reminder_fees", "interest", "compensation"};
 // [statement]: the columns of a bank statement for `pay --import` (SPEC 9.2).
 struct StatementSettings {
   std::string date = "Dato";
@@ -104,6 +121,7 @@ struct Settings {
   Provider provider;
   Invoicing invoicing;
   DocumentSettings documents;
+  Accounts accounts;
   StatementSettings statement;
   std::optional<MailSettings> mail;         // delivery (issue 18)
   std::optional<DeliverySettings> delivery; // delivery (issue 18)

@@ -64,6 +64,28 @@ void read_documents(const TomlFile& file, const toml::table& table, DocumentSett
   r.finish();
 }
 
+// [accounts] (SPEC 10.1): account numbers as the accounting systems (e-conomic, Dinero, Billy) number
+// them — digits only, given as strings so that a leading zero is kept.
+void read_accounts(const TomlFile& file, const toml::table& table, Accounts& accounts, diag::Diagnostics& diags) {
+  TableReader r(file, table, diags, "[accounts]",
+                {"debtors", "sales_exempt", "sales_vat", "output_vat", "outlays", "bank", "reminder_fees", "interest",
+                 "compensation"},
+                file.location(table));
+  std::string* const members[] = {&accounts.debtors,  &accounts.sales_exempt,  &accounts.sales_vat,
+                                  &accounts.output_vat, &accounts.outlays,      &accounts.bank,
+                                  &accounts.reminder_fees, &accounts.interest, &accounts.compensation};
+  static_assert(std::size(members) == std::size(k_account_keys));
+  for (std::size_t i = 0; i < std::size(members); ++i) {
+    const std::string_view key = k_account_keys[i];
+    auto number = r.string(key, Need::optional);
+    if (!number) continue;
+    if (number->empty() || number->size() > 10 || number->find_first_not_of("0123456789") != std::string::npos)
+      r.error(key, fmt::format("account '{}' must be an account number of 1 to 10 digits, not \"{}\"", key, *number));
+    else *members[i] = *number;
+  }
+  r.finish();
+}
+
 // [statement] (SPEC 9.2): the column names of a bank statement.
 void read_statement(const TomlFile& file, const toml::table& table, StatementSettings& statement,
                     diag::Diagnostics& diags) {
@@ -147,15 +169,17 @@ Settings load_settings(const std::string& rel_path, std::string text, diag::Diag
   if (!root) return s;
   const diag::Location top{rel_path, 1, 1};
   TableReader r(file, *root, diags, "honorar.toml",
-                {"provider", "invoicing", "documents", "statement", "mail", "delivery"}, top);
+                {"provider", "invoicing", "documents", "statement", "mail", "delivery", "accounts"}, top);
   const toml::table* provider = r.table("provider", Need::required);
   const toml::table* invoicing = r.table("invoicing", Need::required);
   const toml::table* documents = r.table("documents", Need::optional);
   const toml::table* statement = r.table("statement", Need::optional);
+  const toml::table* accounts = r.table("accounts", Need::optional);
   const toml::table* mail = r.table("mail", Need::optional);
   const toml::table* delivery = r.table("delivery", Need::optional);
   r.finish();
   if (documents) read_documents(file, *documents, s.documents, diags);
+  if (accounts) read_accounts(file, *accounts, s.accounts, diags);
   if (statement) read_statement(file, *statement, s.statement, diags);
 
   if (provider) {

@@ -192,6 +192,17 @@ std::optional<StoredDocument> Register::document(std::int64_t number) const {
   return StoredDocument{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)};
 }
 
+// Export (SPEC 10.1).
+
+std::vector<StoredDocument> Register::documents_issued(const std::string& from, const std::string& to) const {
+  std::vector<StoredDocument> out;
+  Statement s = m_db->prepare("SELECT number, kind, contract, month, issue_date, total, json FROM documents "
+                              "WHERE issue_date BETWEEN ?1 AND ?2 ORDER BY number");
+  s.bind(1, from).bind(2, to);
+  while (s.step()) out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
+  return out;
+}
+
 // ---- Receivables (issue 17, SPEC 9) ----
 
 int Register::schema_version() const {

@@ -112,6 +112,9 @@ public:
   std::vector<StoredDocument> documents_of(const std::set<std::string>& contracts) const;
   std::optional<StoredDocument> document(std::int64_t number) const;
 
+  // Export (SPEC 10.1): the documents issued from `from` to `to` (YYYY-MM-DD, inclusive), in
+  // number order.
+  std::vector<StoredDocument> documents_issued(const std::string& from, const std::string& to) const;
   // Receivables (issue 17). The schema version of the file (a read-only register may be older).
   int schema_version() const;
   // Every document as the ledger needs it, by number.

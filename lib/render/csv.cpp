@@ -1,11 +1,10 @@
 #include "render/csv.hpp"
 
+#include <fmt/format.h>
 
 namespace render {
-namespace {
 
-// A field, quoted when it holds the separator, a quote or a line break (RFC 4180).
-std::string field(const std::string& s, char separator) {
+std::string csv_field(const std::string& s, char separator) {
   if (s.find_first_of(std::string("\"\r\n") + separator) == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
@@ -15,17 +14,17 @@ std::string field(const std::string& s, char separator) {
   return out + "\"";
 }
 
-// "7.50" -> "7,50": a decimal comma, as a Danish spreadsheet reads numbers.
 std::string decimal_comma(std::string s) {
   for (char& c : s)
     if (c == '.') c = ',';
   return s;
 }
 
+std::string csv_date(calendar::Date d, CsvLocale locale) {
+  if (locale == CsvLocale::c) return d.to_string();
+  return fmt::format("{:02}-{:02}-{}", d.day(), d.month(), d.year());
+}
 
-} // namespace
-
-std::string csv_field(const std::string& s, char separator) { return field(s, separator); }
 std::string csv_decimal(const std::string& figure, CsvLocale locale) {
   return locale == CsvLocale::da ? decimal_comma(figure) : figure;
 }
@@ -44,11 +43,11 @@ std::string report_csv(const Report& report, CsvLocale locale) {
   };
   for (const ReportContract& c : report.contracts)
     for (const billing::WeekFigures& w : c.weeks) {
-      out += field(c.contract, sep);
+      out += csv_field(c.contract, sep);
       for (const std::string& value : {w.week.to_string(), w.month.to_string(), hours(w.agreed), hours(w.delivered),
                                        hours(w.citizen_absent), hours(w.staff_absent), hours(w.billable),
                                        hours(w.over_delivered)})
-        out += sep + field(value, sep);
+        out += sep + csv_field(value, sep);
       out += sep;
       out += da ? (w.unlogged ? "ja" : "nej") : (w.unlogged ? "true" : "false");
       out += "\r\n";

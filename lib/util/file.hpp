@@ -13,6 +13,11 @@ namespace util {
 // the failure (ENOSPC when the system wrote nothing and said no more).
 int write_all(int fd, std::string_view bytes);
 
+// Writes `bytes` to `path` whole or not at all: to a temporary name beside it (PATH.tmp.PID,
+// created with `mode` less the umask), fsynced, renamed into place, the folder fsynced. Returns 0,
+// or the errno of the failure (the temporary file is removed).
+int write_file_atomically(const std::filesystem::path& path, std::string_view bytes, unsigned mode = 0644);
+
 // The whole content of a file, read into a buffer of its size (no stream copies: time logs can
 // be large). A read error ends the content where it happened.
 struct FileContent {

@@ -12,7 +12,7 @@ for help in --help -h; do
   expect_exit 0
   expect_stderr_empty
   for word in check tjek report rapport invoice faktura register notice opsigelse deadlines frister \
-    pay betal open udestående --books --today --format --quiet --version; do
+    pay betal open udestående export bogføring --books --today --format --quiet --version; do
     expect_stdout_contains "$word"
   done
 done

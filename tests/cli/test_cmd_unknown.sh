@@ -35,6 +35,10 @@ run opsigels 2025-11-18
 expect_stderr $'honorar: unknown command \'opsigels\'; did you mean \'opsigelse\'?\n'
 run oprt
 expect_stderr $'honorar: unknown command \'oprt\'; did you mean \'opret\'?\n'
+run bogforing --month 2025-11
+expect_stderr $'honorar: unknown command \'bogforing\'; did you mean \'bogføring\'?\n'
+run exprot --month 2025-11
+expect_stderr $'honorar: unknown command \'exprot\'; did you mean \'export\'?\n'
 run registr list
 expect_stderr $'honorar: unknown command \'registr\'; did you mean \'register\'?\n'
 

@@ -209,3 +209,51 @@ TEST_CASE("books::load_settings") {
     CHECK(loaded.diagnostics == "");
   }
 }
+
+TEST_CASE("books::load_settings [accounts]") {
+  SUBCASE("no [accounts]: every account empty") {
+    const LoadedSettings loaded = load_settings(std::string(k_settings));
+    CHECK(loaded.diagnostics == "");
+    CHECK(loaded.settings.accounts.debtors == "");
+    CHECK(loaded.settings.accounts.compensation == "");
+  }
+
+  SUBCASE("every account read as given, leading zeros kept") {
+    const LoadedSettings loaded = load_settings(std::string(k_settings) +
+                                                "[accounts]\n"
+                                                "debtors = \"5600\"\nsales_exempt = \"1010\"\nsales_vat = \"1020\"\n"
+                                                "output_vat = \"7200\"\noutlays = \"1030\"\nbank = \"5820\"\n"
+                                                "reminder_fees = \"1040\"\ninterest = \"8010\"\ncompensation = \"0042\"\n");
+    CHECK(loaded.diagnostics == "");
+    const books::Accounts& a = loaded.settings.accounts;
+    CHECK(a.debtors == "5600");
+    CHECK(a.sales_exempt == "1010");
+    CHECK(a.sales_vat == "1020");
+    CHECK(a.output_vat == "7200");
+    CHECK(a.outlays == "1030");
+    CHECK(a.bank == "5820");
+    CHECK(a.reminder_fees == "1040");
+    CHECK(a.interest == "8010");
+    CHECK(a.compensation == "0042");
+  }
+
+  SUBCASE("an account given as a number") {
+    CHECK(load_settings(std::string(k_settings) + "[accounts]\ndebtors = 5600\n").diagnostics ==
+          "honorar.toml:15:11: error: 'debtors' must be a string, not an integer\n");
+  }
+
+  SUBCASE("an account that is not 1 to 10 digits") {
+    CHECK(load_settings(std::string(k_settings) +
+                        "[accounts]\ndebtors = \"56-00\"\nbank = \"\"\ninterest = \"12345678901\"\n")
+              .diagnostics ==
+          "honorar.toml:15:11: error: account 'debtors' must be an account number of 1 to 10 digits, not \"56-00\"\n"
+          "honorar.toml:16:8: error: account 'bank' must be an account number of 1 to 10 digits, not \"\"\n"
+          "honorar.toml:17:12: error: account 'interest' must be an account number of 1 to 10 digits, not "
+          "\"12345678901\"\n");
+  }
+
+  SUBCASE("an unknown key in [accounts]") {
+    CHECK(load_settings(std::string(k_settings) + "[accounts]\ndebitors = \"5600\"\n").diagnostics ==
+          "honorar.toml:15:1: error: unknown key 'debitors' in [accounts] (did you mean 'debtors'?)\n");
+  }
+}

@@ -38,3 +38,18 @@ TEST_CASE("render::report_csv quotes a field holding the separator") {
   CHECK(render::report_csv(r).find("\"a,b;c\",2025-W45") != std::string::npos);
   CHECK(render::report_csv(r, render::CsvLocale::da).find("\"a,b;c\";2025-W45") != std::string::npos);
 }
+
+TEST_CASE("render::csv_date") {
+  const calendar::Date d = *calendar::parse_date("2026-01-05");
+  CHECK(render::csv_date(d, render::CsvLocale::c) == "2026-01-05");
+  CHECK(render::csv_date(d, render::CsvLocale::da) == "05-01-2026");
+}
+
+TEST_CASE("render::csv_field and render::decimal_comma") {
+  CHECK(render::csv_field("Køge Kommune", ';') == "Køge Kommune");
+  CHECK(render::csv_field("a;b", ';') == "\"a;b\"");
+  CHECK(render::csv_field("a;b", ',') == "a;b");
+  CHECK(render::csv_field("say \"hi\"", ',') == "\"say \"\"hi\"\"\"");
+  CHECK(render::csv_field("two\nlines", ',') == "\"two\nlines\"");
+  CHECK(render::decimal_comma("-1050.00") == "-1050,00");
+}

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <iterator>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -50,3 +51,26 @@ TEST_CASE("util::write_all and util::read_file") {
 }
 
 TEST_CASE("util::write_all reports the error") { CHECK(util::write_all(-1, "x") == EBADF); }
+
+TEST_CASE("util::write_file_atomically") {
+  const fs::path dir = temp_file("honorar-test-atomic");
+  fs::create_directories(dir);
+  SUBCASE("a new file, then replaced whole; no temporary file left") {
+    CHECK(util::write_file_atomically(dir / "a.pdf", "first", 0640) == 0);
+    CHECK(util::read_file(dir / "a.pdf").text == "first");
+    CHECK((fs::status(dir / "a.pdf").permissions() & fs::perms::others_all) == fs::perms::none);
+    CHECK(util::write_file_atomically(dir / "a.pdf", "second") == 0);
+    CHECK(util::read_file(dir / "a.pdf").text == "second");
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+  }
+  SUBCASE("a folder that does not exist: its errno, nothing written") {
+    CHECK(util::write_file_atomically(dir / "missing" / "a.pdf", "x") == ENOENT);
+    CHECK_FALSE(fs::exists(dir / "missing"));
+  }
+  SUBCASE("the name is a folder: the rename fails, the temporary file is removed") {
+    fs::create_directories(dir / "b.pdf");
+    CHECK(util::write_file_atomically(dir / "b.pdf", "x") == EISDIR);
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+  }
+  fs::remove_all(dir);
+}
