@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -74,10 +75,22 @@ struct DocumentSettings {
 // The names [documents] accepts (render::formats() has each; a test checks it).
 inline constexpr std::string_view k_document_format_names[] = {"json", "text", "xml", "pdf"};
 
+// [reminders] (SPEC 9.4, renteloven): what a reminder charges and how reminders are numbered.
+struct Reminders {
+  Money fee = Money::from_units(100);   // per reminder; at most 100.00 (renteloven § 9 b)
+  Money minimum;                        // a reminder only when the own amount open exceeds it
+  Money compensation;                   // kompensationsbeløb (§ 9 a): municipality payers, first reminder
+  std::int64_t first_number = 1;        // R<first_number> is the first reminder
+  // Nationalbanken's reference rate (percent) per half-year, keyed by its first day: 1 January
+  // or 1 July. Without gaps between the first and the last half-year.
+  std::map<Date, Percent> reference_rates;
+};
+
 struct Settings {
   Provider provider;
   Invoicing invoicing;
   DocumentSettings documents;
+  Reminders reminders;
 };
 
 struct Payer {
