@@ -164,4 +164,15 @@ std::optional<StoredDocument> Register::document(std::int64_t number) const {
   return StoredDocument{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)};
 }
 
+// ---- Reminders (SPEC 9.4) -------------------------------------------------------------------
+
+std::optional<std::string> Register::reminder_json(std::int64_t number) const {
+  Statement table = m_db->prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'reminders'");
+  if (!table.step() || table.int64(0) == 0) return std::nullopt;
+  Statement s = m_db->prepare("SELECT json FROM reminders WHERE number = ?1");
+  s.bind(1, number);
+  if (!s.step()) return std::nullopt;
+  return s.text(0);
+}
+
 } // namespace invoice_register

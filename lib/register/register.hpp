@@ -57,6 +57,11 @@ public:
   std::vector<StoredDocument> documents() const;
   std::optional<StoredDocument> document(std::int64_t number) const;
 
+  // ---- Reminders (SPEC 9.4) -----------------------------------------------------------------
+  // The canonical JSON of reminder R<number>, exactly as issued; nullopt when there is none (also
+  // in a register from before reminders).
+  std::optional<std::string> reminder_json(std::int64_t number) const;
+
   ~Register();
 
 private:
