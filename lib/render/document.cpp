@@ -175,6 +175,13 @@ void read_parties(const JsonReader& r, Seller& seller_out, Buyer& buyer_out, Cou
   course_out.legal_basis = course.text("legal_basis");
 }
 
+Seller printed_seller(const books::Provider& provider) {
+  Seller seller = provider;
+  if (!seller.bank.reg.empty()) seller.bank.iban.clear(), seller.bank.bic.clear();
+  else seller.bank.account.clear();
+  return seller;
+}
+
 IssuedDocument issue_document(const billing::Document& doc, const books::Books& books) {
   const books::Contract& c = *books.find_contract(doc.contract);
   const books::Settings& s = books.settings;
@@ -195,10 +202,8 @@ IssuedDocument issue_document(const billing::Document& doc, const books::Books& 
   d.vat_rate = vat.percent;
   if (vat.exempt()) d.vat_exemption_note = s.invoicing.vat_exemption_note;
   d.payment_terms = s.invoicing.payment_terms.text();
-  d.seller = s.provider;
+  d.seller = printed_seller(s.provider);
   if (!d.credit_note() && d.number && !d.seller.fik_creditor.empty()) d.payment_id = books::fik71_payment_id(*d.number);
-  if (!d.seller.bank.reg.empty()) d.seller.bank.iban.clear(), d.seller.bank.bic.clear();
-  else d.seller.bank.account.clear();
   d.buyer = c.payer;
   d.course = {c.service, c.citizen, c.case_ref, c.legal_basis};
   return d;

@@ -71,6 +71,9 @@ struct InvoiceRun {
   money::Money total;
 };
 
+// The seller as documents print it: the bank account as reg + account, or else IBAN (+ BIC).
+Seller printed_seller(const books::Provider& provider);
+
 // The document billing computed, made self-contained from the books as they are now.
 IssuedDocument issue_document(const billing::Document& doc, const books::Books& books);
 

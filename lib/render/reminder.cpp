@@ -102,6 +102,28 @@ std::optional<std::string> fik_payment_line(const ReminderDocument& r) {
   return fik_payment_line(r.payment_id, r.seller.fik_creditor);
 }
 
+Json reminder_run_json(const ReminderRun& run) {
+  Json j;
+  j["as_of"] = run.as_of.to_string();
+  j["reminders"] = Json::array();
+  for (const ReminderDocument& r : run.reminders) {
+    Json rj;
+    rj["number"] = r.number ? Json(*r.number) : Json();
+    rj["invoice"] = r.invoice;
+    rj["contract"] = r.contract;
+    rj["reminder"] = r.reminder;
+    rj["interest_from"] = r.interest_from.to_string();
+    rj["interest_to"] = r.interest_to.to_string();
+    rj["interest"] = r.interest.to_string();
+    rj["fee"] = r.fee.to_string();
+    rj["compensation"] = r.compensation.to_string();
+    rj["open"] = r.open.to_string();
+    rj["pay_by"] = r.pay_by.to_string();
+    j["reminders"].push_back(std::move(rj));
+  }
+  return j;
+}
+
 std::optional<std::string> render_reminder(const ReminderDocument& r, std::string_view format) {
   if (format == "json") return dump(to_json(r));
   if (format == "text") return reminder_text(r);

@@ -79,6 +79,17 @@ std::string reminder_text(const ReminderDocument& r);
 // The reminder as an A4 Danish PDF, laid out like the invoices (invoices/YYYY/R<n>.pdf).
 std::string reminder_pdf(const ReminderDocument& r);
 
+// What a remind run issued (or, in a dry run, would issue), by invoice number.
+struct ReminderRun {
+  calendar::Date as_of;
+  std::vector<ReminderDocument> reminders;
+};
+// SPEC 7: {"as_of", "reminders": [{"number", "invoice", "contract", "reminder", "interest_from",
+// "interest_to", "interest", "fee", "compensation", "open", "pay_by"}]}.
+Json reminder_run_json(const ReminderRun& run);
+// The run for people: each reminder's invoice, payer, charges and new open amount.
+std::string reminder_run_text(const ReminderRun& run, bool dry_run);
+
 // The formats a reminder is written in and rendered to: json, text, pdf.
 inline constexpr std::string_view k_reminder_formats[] = {"json", "text", "pdf"};
 // The reminder in one of k_reminder_formats; nullopt for another name (a reminder has no e-invoice).

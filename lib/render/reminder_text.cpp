@@ -102,4 +102,27 @@ std::string reminder_text(const ReminderDocument& r) {
   return out;
 }
 
+std::string reminder_run_text(const ReminderRun& run, bool dry_run) {
+  const std::string as_of = danish_date(run.as_of);
+  const std::size_t n = run.reminders.size();
+  if (n == 0)
+    return fmt::format("Rykkere pr. {}{}: ingen faktura skal rykkes\n", as_of, dry_run ? " (prøvekørsel)" : "");
+  std::string out = fmt::format("Rykkere pr. {}{}: {} rykker{}\n", as_of,
+                                dry_run ? " (prøvekørsel, intet er skrevet)" : "", n, n == 1 ? "" : "e");
+  for (const ReminderDocument& r : run.reminders) {
+    out += "\n";
+    out += fmt::format("{} · faktura {} · {} · {} · {} · betales senest {}\n", r.number ? reminder_name(r) : "Rykker –",
+                       r.invoice, r.contract, r.payer, reminder_ordinal(r.reminder), danish_date(r.pay_by));
+    auto row = [&out](const std::string& label, money::Money amount) {
+      out += "  " + pad_right(label, 54) + pad_left(amount.to_danish(), 16) + "\n";
+    };
+    row("udestående før rykkeren", r.open_before);
+    row("rykkergebyr", r.fee);
+    row(fmt::format("renter {}–{}", danish_date(r.interest_from), danish_date(r.interest_to)), r.interest);
+    if (!r.compensation.is_zero()) row("kompensationsbeløb", r.compensation);
+    row("udestående i alt", r.open);
+  }
+  return out;
+}
+
 } // namespace render

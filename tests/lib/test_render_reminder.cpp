@@ -149,3 +149,40 @@ TEST_CASE("render::reminder_pdf") {
     CHECK_FALSE(render::render_reminder(r, "xml"));
   }
 }
+
+TEST_CASE("render::reminder_run_json") {
+  render::ReminderRun run{testutil::day("2026-01-15"), {golden("reminder-1")}};
+  SUBCASE("SPEC 7: the keys in order") {
+    CHECK(render::reminder_run_json(run).dump() ==
+          R"({"as_of":"2026-01-15","reminders":[{"number":1,"invoice":1001,"contract":"2C-2025-007","reminder":1,)"
+          R"("interest_from":"2026-01-01","interest_to":"2026-01-15","interest":"87.49","fee":"100.00",)"
+          R"("compensation":"310.00","open":"23267.49","pay_by":"2026-01-25"}]})");
+  }
+  SUBCASE("a dry run: number null") {
+    run.reminders[0].number.reset();
+    CHECK(render::reminder_run_json(run)["reminders"][0]["number"].is_null());
+  }
+  SUBCASE("none") {
+    run.reminders.clear();
+    CHECK(render::reminder_run_json(run).dump() == R"({"as_of":"2026-01-15","reminders":[]})");
+  }
+}
+
+TEST_CASE("render::reminder_run_text") {
+  render::ReminderRun run{testutil::day("2026-01-15"), {golden("reminder-1")}};
+  CHECK(render::reminder_run_text(run, false) ==
+        "Rykkere pr. 15.01.2026: 1 rykker\n"
+        "\n"
+        "R1 · faktura 1001 · 2C-2025-007 · Køge Kommune · 1. rykker · betales senest 25.01.2026\n"
+        "  udestående før rykkeren                                      22.770,00\n"
+        "  rykkergebyr                                                     100,00\n"
+        "  renter 01.01.2026–15.01.2026                                     87,49\n"
+        "  kompensationsbeløb                                              310,00\n"
+        "  udestående i alt                                             23.267,49\n");
+  run.reminders[0].number.reset();
+  CHECK(render::reminder_run_text(run, true).starts_with(
+      "Rykkere pr. 15.01.2026 (prøvekørsel, intet er skrevet): 1 rykker\n\nRykker – · faktura 1001"));
+  run.reminders.clear();
+  CHECK(render::reminder_run_text(run, true) == "Rykkere pr. 15.01.2026 (prøvekørsel): ingen faktura skal rykkes\n");
+  CHECK(render::reminder_run_text(run, false) == "Rykkere pr. 15.01.2026: ingen faktura skal rykkes\n");
+}
