@@ -70,7 +70,7 @@ int run_main(int argc, char** argv) {
   app.set_help_flag("-h,--help", N_("Print this help message and exit"));
   app.add_option("--books", ctx.books_option, N_("the books directory (default: $HONORAR_BOOKS, else .)"));
   app.add_option("--today", ctx.today_option, N_("the date to act on, YYYY-MM-DD (default: the local date)"));
-  app.add_option("--format", ctx.format, N_("text (default), json; csv for report; ics for deadlines"));
+  app.add_option("--format", ctx.format, N_("text (default), json; csv for report and open; ics for deadlines"));
   app.add_flag("--quiet,-q", ctx.quiet, N_("print no warnings and no summaries"));
   app.footer(N_("Exit codes: 0 ok, 64 usage, 65 invalid books, 66 books or file missing, 69 a service (PDF "
                 "libraries) unavailable, 73 cannot write, 75 register busy, 1 internal error. See honorar(1) and "
@@ -83,6 +83,8 @@ int run_main(int argc, char** argv) {
   add_notice(app, ctx);
   add_deadlines(app, ctx);
   add_init(app, ctx);
+  add_pay(app, ctx);
+  add_open(app, ctx);
 
   try {
     app.parse(argc, argv);

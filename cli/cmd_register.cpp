@@ -5,6 +5,7 @@
 
 #include "invoicing/monthly_run.hpp"
 #include "invoicing/reminder_run.hpp"
+#include "receivables/ledger.hpp"
 #include "register/document_ref.hpp"
 #include "register/register.hpp"
 #include "render/format.hpp"
@@ -35,10 +36,21 @@ invoice_register::StoredDocument find(const Context& ctx, std::int64_t number) {
   return *doc;
 }
 
+// What is paid and open on a document (SPEC 9.3): an invoice's from the ledger; a credit note
+// owes nothing.
+struct Standing {
+  money::Money paid, open;
+};
+Standing standing(const receivables::Ledger& ledger, std::int64_t number) {
+  const receivables::InvoiceAccount* a = ledger.invoice(number);
+  return a ? Standing{a->paid, a->open()} : Standing{};
+}
+
 int run_list(const Context& ctx) {
   require_format(ctx, {"text", "json"});
   auto reg = open_register(ctx);
   const auto docs = reg ? reg->documents() : std::vector<invoice_register::StoredDocument>{};
+  const receivables::Ledger ledger = reg ? receivables::Ledger::load(*reg) : receivables::Ledger{};
   if (ctx.format == "json") {
     render::Json j;
     j["documents"] = render::Json::array();
@@ -50,6 +62,9 @@ int run_list(const Context& ctx) {
       dj["month"] = d.month;
       dj["issue_date"] = d.issue_date;
       dj["total"] = d.total;
+      const Standing st = standing(ledger, d.number);
+      dj["paid"] = st.paid.to_string();
+      dj["open"] = st.open.to_string();
       j["documents"].push_back(dj);
     }
     print_out(render::dump(j));
@@ -60,12 +75,16 @@ int run_list(const Context& ctx) {
     return ExitCode::ok;
   }
   print_out(render::pad_left("Nr.", 8) + "  " + render::pad_right("Type", 12) + render::pad_right("Kontrakt", 16) +
-            render::pad_right("Måned", 9) + render::pad_right("Dato", 12) + render::pad_left("I alt", 14) + "\n");
-  for (const auto& d : docs)
+            render::pad_right("Måned", 9) + render::pad_right("Dato", 12) + render::pad_left("I alt", 14) +
+            render::pad_left("Betalt", 14) + render::pad_left("Udestående", 14) + "\n");
+  for (const auto& d : docs) {
+    const Standing st = standing(ledger, d.number);
     print_out(render::pad_left(std::to_string(d.number), 8) + "  " +
               render::pad_right(d.kind == "invoice" ? "faktura" : "kreditnota", 12) + render::pad_right(d.contract, 16) +
               render::pad_right(d.month, 9) + render::pad_right(render::danish_date(*calendar::parse_date(d.issue_date)), 12) +
-              render::pad_left(render::danish_number(d.total), 14) + "\n");
+              render::pad_left(render::danish_number(d.total), 14) + render::pad_left(st.paid.to_danish(), 14) +
+              render::pad_left(st.open.to_danish(), 14) + "\n");
+  }
   return ExitCode::ok;
 }
 
@@ -90,12 +109,32 @@ int run_show_reminder(const Context& ctx, std::int64_t number) {
   return ExitCode::ok;
 }
 
-// show: text or json; render: any document format (json, text, xml, pdf), byte for byte as issued.
+// show: text or json, the document as issued and then what is paid and open on it; render: any
+// document format (json, text, xml, pdf), byte for byte as issued. R<n>: a reminder.
 int run_show(const Context& ctx, const std::string& text, bool any_format) {
   if (!any_format) require_format(ctx, {"text", "json"});
   const invoice_register::DocumentRef ref = parse_number(text);
   if (ref.reminder()) return run_show_reminder(ctx, ref.number);
   const std::int64_t number = ref.number;
+  if (!any_format) {
+    auto reg = open_register(ctx);
+    std::optional<invoice_register::StoredDocument> doc = reg ? reg->document(number) : std::nullopt;
+    if (!doc)
+      throw diag::Error(diag::ErrorKind::missing, fmt::format(fmt::runtime(_("no document number {} in the register")), number));
+    const render::IssuedDocument issued = invoicing::parse_stored_document(doc->number, doc->json);
+    const Standing st = standing(receivables::Ledger::load(*reg), number);
+    if (ctx.format == "json") {
+      render::Json j = render::to_json(issued);
+      j["paid"] = st.paid.to_string();
+      j["open"] = st.open.to_string();
+      print_out(render::dump(j));
+    } else {
+      print_out(render::document_text(issued));
+      if (!issued.credit_note())
+        print_out(fmt::format("\nBetalt: {}    Udestående: {}\n", st.paid.to_danish(), st.open.to_danish()));
+    }
+    return ExitCode::ok;
+  }
   const render::DocumentFormat* format = render::find_format(ctx.format);
   if (!format)
     throw diag::Error(diag::ErrorKind::usage,

@@ -94,6 +94,8 @@ void add_report(CLI::App& app, Context& ctx);
 void add_invoice(CLI::App& app, Context& ctx);
 void add_register(CLI::App& app, Context& ctx);
 void add_init(CLI::App& app, Context& ctx);
+void add_pay(CLI::App& app, Context& ctx);
+void add_open(CLI::App& app, Context& ctx);
 
 // The whole program: parse, run, map errors to exit codes (SPEC §6).
 int run_main(int argc, char** argv);

@@ -3,6 +3,7 @@
 #include "i18n.hpp"
 
 #include "books/suggest.hpp"
+#include "util/utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -36,9 +37,16 @@ public:
     return out;
   }
   std::string make_subcommand(const CLI::App* sub) const override {
-    std::stringstream out;
-    CLI::detail::format_help(out, sub->get_display_name(true), tr(sub->get_description()), column_width_);
-    return out.str();
+    // CLI11 pads by bytes; "udestående" needs padding by characters to line up.
+    const std::string name = "  " + sub->get_display_name(true);
+    const std::size_t width = util::codepoints(name);
+    std::string out = name;
+    const std::string description = tr(sub->get_description());
+    if (!description.empty()) {
+      out += width >= column_width_ ? "\n" + std::string(column_width_, ' ') : std::string(column_width_ - width, ' ');
+      out += description;
+    }
+    return out + "\n";
   }
   std::string make_description(const CLI::App* app) const override {
     const std::string desc = tr(app->get_description());

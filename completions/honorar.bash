@@ -101,8 +101,8 @@ _honorar() {
 
     local formats
     case $command in
-    check | tjek | invoice | faktura | notice | opsigelse | init | opret) formats="text json" ;;
-    report | rapport) formats="text json csv" ;;
+    check | tjek | invoice | faktura | notice | opsigelse | init | opret | pay | betal) formats="text json" ;;
+    report | rapport | open | udestående) formats="text json csv" ;;
     deadlines | frister) formats="text json ics" ;;
     register) [[ $sub == render ]] && formats="json text xml pdf" || formats="text json" ;;
     *) formats="text json csv ics xml pdf" ;;
@@ -118,7 +118,12 @@ _honorar() {
         COMPREPLY=($(compgen -W "$formats" -- "$cur"))
         return
         ;;
-    --today | --latest-for)
+    --import)
+        compopt -o filenames 2>/dev/null
+        COMPREPLY=($(compgen -f -- "$cur"))
+        return
+        ;;
+    --today | --latest-for | --date)
         COMPREPLY=($(compgen -W "today $(date +%Y-%m-%d)" -- "$cur"))
         return
         ;;
@@ -156,7 +161,7 @@ none"
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "$global -q -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret" -- "$cur"))
+            COMPREPLY=($(compgen -W "check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående" -- "$cur"))
         fi
         return
     fi
@@ -169,6 +174,8 @@ none"
     notice | opsigelse) options="--notice --contract --latest-for" ;;
     deadlines | frister) options="--within" ;;
     init | opret) options="" ;;
+    pay | betal) options="--date --text --import" ;;
+    open | udestående) options="--overdue --csv-locale" ;;
     register)
         if [[ -z $sub ]]; then
             [[ $cur == -* ]] || {
@@ -188,6 +195,7 @@ none"
     fi
     case $command in
     notice | opsigelse) COMPREPLY=($(compgen -W "today $(date +%Y-%m-%d)" -- "$cur")) ;;
+    pay | betal) COMPREPLY=($(compgen -W "$(_honorar_document_numbers)" -- "$cur")) ;;
     init | opret)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -d -- "$cur"))

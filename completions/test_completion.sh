@@ -68,7 +68,9 @@ expect_exactly() {
 }
 
 # Commands and aliases.
-expect "honorar " check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret
+expect "honorar " check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående
+expect "honorar pay --" --date --text --import
+expect "honorar udestående --" --overdue --csv-locale
 expect_exactly "honorar fa" faktura
 expect_exactly "honorar --books $tmp/b f" faktura frister
 expect "honorar --" --books --today --format --quiet --help --version

@@ -86,11 +86,19 @@ struct Reminders {
   std::map<Date, Percent> reference_rates;
 };
 
+// [statement]: the columns of a bank statement for `pay --import` (SPEC 9.2).
+struct StatementSettings {
+  std::string date = "Dato";
+  std::string text = "Tekst";
+  std::string amount = "Beløb";
+};
+
 struct Settings {
   Provider provider;
   Invoicing invoicing;
   DocumentSettings documents;
   Reminders reminders;
+  StatementSettings statement;
 };
 
 struct Payer {

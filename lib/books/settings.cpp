@@ -118,6 +118,16 @@ void read_reminders(const TomlFile& file, const toml::table& table, Reminders& r
   r.finish();
 }
 
+// [statement] (SPEC 9.2): the column names of a bank statement.
+void read_statement(const TomlFile& file, const toml::table& table, StatementSettings& statement,
+                    diag::Diagnostics& diags) {
+  TableReader r(file, table, diags, "[statement]", {"date", "text", "amount"}, file.location(table));
+  statement.date = r.text("date", Need::optional).value_or(statement.date);
+  statement.text = r.text("text", Need::optional).value_or(statement.text);
+  statement.amount = r.text("amount", Need::optional).value_or(statement.amount);
+  r.finish();
+}
+
 } // namespace
 
 Settings load_settings(const std::string& rel_path, std::string text, diag::Diagnostics& diags) {
@@ -126,13 +136,16 @@ Settings load_settings(const std::string& rel_path, std::string text, diag::Diag
   auto root = parse_toml(file, diags);
   if (!root) return s;
   const diag::Location top{rel_path, 1, 1};
-  TableReader r(file, *root, diags, "honorar.toml", {"provider", "invoicing", "documents", "reminders"}, top);
+  TableReader r(file, *root, diags, "honorar.toml", {"provider", "invoicing", "documents", "statement", "reminders"},
+                top);
   const toml::table* provider = r.table("provider", Need::required);
   const toml::table* invoicing = r.table("invoicing", Need::required);
   const toml::table* documents = r.table("documents", Need::optional);
+  const toml::table* statement = r.table("statement", Need::optional);
   const toml::table* reminders = r.table("reminders", Need::optional);
   r.finish();
   if (documents) read_documents(file, *documents, s.documents, diags);
+  if (statement) read_statement(file, *statement, s.statement, diags);
   if (reminders) read_reminders(file, *reminders, s.reminders, diags);
 
   if (provider) {

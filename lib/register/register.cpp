@@ -116,6 +116,14 @@ void Register::record_run(const billing::Run& run, const std::vector<StoredDocum
   for (const StoredDocument& d : documents)
     insert_doc.bind(1, d.number).bind(2, d.kind).bind(3, d.contract).bind(4, d.month).bind(5, d.issue_date)
         .bind(6, d.total).bind(7, run_id).bind(8, d.json).run();
+  // What the ledger needs of each new document (schema 3), from the JSON just stored.
+  m_db->prepare("INSERT INTO document_accounts (number, due_date, payer, payer_kind) "
+                "SELECT number, coalesce(json_extract(j, '$.due_date'), ''), coalesce(json_extract(j, '$.payer'), ''), "
+                "coalesce(json_extract(j, '$.buyer.kind'), '') "
+                "FROM (SELECT number, CASE WHEN json_valid(json) THEN json ELSE '{}' END AS j FROM documents "
+                "WHERE run_id = ?1)")
+      .bind(1, run_id)
+      .run();
   Statement upsert_week = m_db->prepare(
       "INSERT INTO billed_weeks (contract, week, rate, hours) VALUES (?1, ?2, ?3, ?4) "
       "ON CONFLICT (contract, week, rate) DO UPDATE SET hours = excluded.hours");
@@ -206,6 +214,75 @@ std::vector<StoredReminder> Register::reminders() const {
     out.push_back({s.int64(0), s.int64(1), static_cast<int>(s.int64(2)), s.text(3), s.text(4), s.int64(5), s.int64(6),
                    s.int64(7), s.text(8)});
   return out;
+}
+
+// ---- Receivables (issue 17, SPEC 9) ----
+
+int Register::schema_version() const {
+  Statement s = m_db->prepare("PRAGMA user_version");
+  return s.step() ? static_cast<int>(s.int64(0)) : 0;
+}
+
+std::vector<DocumentAccountRow> Register::document_accounts() const {
+  std::vector<DocumentAccountRow> out;
+  // Before schema 3 the values come from the JSON as issued (read-only commands on an old register).
+  Statement s = m_db->prepare(
+      schema_version() >= 3
+          ? "SELECT d.number, d.kind, d.contract, d.issue_date, a.due_date, d.total, a.payer, a.payer_kind "
+            "FROM documents d JOIN document_accounts a ON a.number = d.number ORDER BY d.number"
+          : "SELECT number, kind, contract, issue_date, coalesce(json_extract(j, '$.due_date'), ''), total, "
+            "coalesce(json_extract(j, '$.payer'), ''), coalesce(json_extract(j, '$.buyer.kind'), '') "
+            "FROM (SELECT *, CASE WHEN json_valid(json) THEN json ELSE '{}' END AS j FROM documents) ORDER BY number");
+  while (s.step())
+    out.push_back({s.int64(0), s.text(1) == "credit-note", s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7)});
+  return out;
+}
+
+std::vector<PaymentRow> Register::payments() const {
+  std::vector<PaymentRow> out;
+  if (schema_version() < 3) return out;
+  Statement s = m_db->prepare("SELECT id, invoice, contract, date, amount, text, recorded FROM payments ORDER BY id");
+  while (s.step()) out.push_back({s.int64(0), s.int64(1), s.text(2), s.text(3), s.int64(4), s.text(5), s.text(6)});
+  return out;
+}
+
+std::vector<ReminderChargeRow> Register::reminder_charges() const {
+  std::vector<ReminderChargeRow> out;
+  if (schema_version() < 3) return out;
+  Statement s = m_db->prepare(
+      "SELECT number, invoice, sequence, date, pay_by, fee, interest, compensation FROM reminders ORDER BY number");
+  while (s.step())
+    out.push_back({s.int64(0), s.int64(1), static_cast<int>(s.int64(2)), s.text(3), s.text(4), s.int64(5), s.int64(6),
+                   s.int64(7)});
+  return out;
+}
+
+std::int64_t Register::record_payment(const PaymentRow& p) {
+  m_db->prepare("INSERT INTO payments (invoice, contract, date, amount, text, recorded) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+      .bind(1, p.invoice)
+      .bind(2, p.contract)
+      .bind(3, p.date)
+      .bind(4, p.amount)
+      .bind(5, p.text)
+      .bind(6, p.recorded)
+      .run();
+  return m_db->last_insert_rowid();
+}
+
+bool Register::statement_line_known(const StatementLineRow& l) const {
+  if (schema_version() < 3) return false;
+  Statement s = m_db->prepare(
+      "SELECT 1 FROM statement_lines WHERE date = ?1 AND text = ?2 AND amount = ?3 AND occurrence = ?4");
+  s.bind(1, l.date).bind(2, l.text).bind(3, l.amount).bind(4, l.occurrence);
+  return s.step();
+}
+
+void Register::record_statement_line(const StatementLineRow& l) {
+  Statement s = m_db->prepare("INSERT INTO statement_lines (date, text, amount, occurrence, file, line, payment) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  s.bind(1, l.date).bind(2, l.text).bind(3, l.amount).bind(4, l.occurrence).bind(5, l.file).bind(6, l.line);
+  if (l.payment) s.bind(7, *l.payment);
+  s.run();
 }
 
 } // namespace invoice_register

@@ -15,7 +15,7 @@
 
 namespace invoice_register {
 
-inline constexpr int k_schema_version = 2;
+inline constexpr int k_schema_version = 3;
 inline constexpr const char* k_file_name = "honorar.db";
 // The mode a new register is created with (and SQLite gives its journal): personal data.
 inline constexpr unsigned k_file_mode = 0600;
@@ -39,6 +39,45 @@ struct StoredReminder {
   std::string pay_by;
   std::int64_t fee = 0, interest = 0, compensation = 0; // øre
   std::string json;        // canonical JSON, exactly as issued
+};
+
+// Receivables (issue 17, SPEC 9): the rows the ledger replays.
+// What the ledger needs of a document (schema 3: document_accounts; older: from its JSON).
+struct DocumentAccountRow {
+  std::int64_t number = 0;
+  bool credit_note = false;
+  std::string contract;
+  std::string issue_date; // YYYY-MM-DD
+  std::string due_date;
+  std::string total;      // "1234.50"
+  std::string payer;      // the buyer's name
+  std::string payer_kind; // "municipality" | "private"
+};
+struct PaymentRow {
+  std::int64_t id = 0; // voucher B<id>
+  std::int64_t invoice = 0;
+  std::string contract;
+  std::string date;         // the payment's date
+  std::int64_t amount = 0;  // øre; negative: a refund
+  std::string text;
+  std::string recorded;     // the day it was recorded
+};
+struct ReminderChargeRow {
+  std::int64_t number = 0; // R<number>
+  std::int64_t invoice = 0;
+  int sequence = 0;
+  std::string date;
+  std::string pay_by;
+  std::int64_t fee = 0, interest = 0, compensation = 0; // øre
+};
+struct StatementLineRow {
+  std::string date;
+  std::string text;
+  std::int64_t amount = 0;
+  std::int64_t occurrence = 0;
+  std::string file;
+  std::int64_t line = 0;
+  std::optional<std::int64_t> payment; // none: unmatched
 };
 
 class Register {
@@ -78,6 +117,19 @@ public:
   void record_reminders(const std::vector<StoredReminder>& reminders);
   // Every reminder as issued, by number; empty in a register from before reminders.
   std::vector<StoredReminder> reminders() const;
+
+  // Receivables (issue 17). The schema version of the file (a read-only register may be older).
+  int schema_version() const;
+  // Every document as the ledger needs it, by number.
+  std::vector<DocumentAccountRow> document_accounts() const;
+  // Payments by id; reminders' charges by number. Empty in a register before schema 3.
+  std::vector<PaymentRow> payments() const;
+  std::vector<ReminderChargeRow> reminder_charges() const;
+  // Records a payment (inside the transaction of open_for_run); returns its id.
+  std::int64_t record_payment(const PaymentRow& payment);
+  // Whether a statement line (date, text, amount, occurrence) was recorded by an earlier import.
+  bool statement_line_known(const StatementLineRow& line) const;
+  void record_statement_line(const StatementLineRow& line);
 
   ~Register();
 

@@ -11,6 +11,17 @@
 //   billed_expenses gains outlay (0/1, default 0): how the expense was billed, so that its credit
 //   is an outlay too. A version-1 register is migrated by the first real run (one ALTER TABLE in
 //   its transaction); read-only commands read a version-1 register as it is (no outlays).
+// Version 3 (issue 17, payments and reminders; the shared design in ARCHITECTURE.md):
+//   payments(id, invoice, contract, date, amount, text, recorded)   voucher B<id>; amount in øre,
+//     negative = a refund; recorded = the day it was recorded
+//   statement_lines(id, date, text, amount, occurrence, file, line, payment)   every incoming
+//     line of every imported statement, once (UNIQUE (date, text, amount, occurrence))
+//   reminders(number, invoice, sequence, date, pay_by, fee, interest, compensation, json)
+//   document_accounts(number, due_date, payer, payer_kind)   what the ledger needs of each
+//     document, so that it never parses the documents' JSON (filled from the JSON by the
+//     migration and by every run; '' where the JSON lacks it, which the ledger reports as damage)
+//   A version-1 or -2 register is migrated by the first command that writes (invoice, pay) in its
+//   transaction; read-only commands read it as it is (no payments, no reminders).
 #include "register/register.hpp"
 
 #include <fmt/format.h>
@@ -53,6 +64,51 @@ CREATE TABLE documents (
 ) STRICT;
 PRAGMA user_version = 1;
 )sql";
+
+// Payments, statements, reminders (issue 17). document_accounts is filled from the documents as
+// issued (json_extract: the same values the canonical JSON holds).
+constexpr const char* k_migration_3 = R"sql(
+CREATE TABLE payments (
+  id INTEGER PRIMARY KEY,
+  invoice INTEGER NOT NULL REFERENCES documents (number),
+  contract TEXT NOT NULL,
+  date TEXT NOT NULL,
+  amount INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  recorded TEXT NOT NULL
+) STRICT;
+CREATE INDEX payments_by_invoice ON payments (invoice);
+CREATE TABLE statement_lines (
+  id INTEGER PRIMARY KEY,
+  date TEXT NOT NULL, text TEXT NOT NULL, amount INTEGER NOT NULL,
+  occurrence INTEGER NOT NULL,
+  file TEXT NOT NULL, line INTEGER NOT NULL,
+  payment INTEGER REFERENCES payments (id),
+  UNIQUE (date, text, amount, occurrence)
+) STRICT;
+CREATE TABLE reminders (
+  number INTEGER PRIMARY KEY,
+  invoice INTEGER NOT NULL REFERENCES documents (number),
+  sequence INTEGER NOT NULL CHECK (sequence BETWEEN 1 AND 3),
+  date TEXT NOT NULL,
+  pay_by TEXT NOT NULL,
+  fee INTEGER NOT NULL, interest INTEGER NOT NULL, compensation INTEGER NOT NULL,
+  json TEXT NOT NULL,
+  UNIQUE (invoice, sequence)
+) STRICT;
+CREATE TABLE document_accounts (
+  number INTEGER PRIMARY KEY REFERENCES documents (number),
+  due_date TEXT NOT NULL,
+  payer TEXT NOT NULL,
+  payer_kind TEXT NOT NULL
+) STRICT;
+INSERT INTO document_accounts (number, due_date, payer, payer_kind)
+  SELECT number, coalesce(json_extract(j, '$.due_date'), ''), coalesce(json_extract(j, '$.payer'), ''),
+         coalesce(json_extract(j, '$.buyer.kind'), '')
+  FROM (SELECT number, CASE WHEN json_valid(json) THEN json ELSE '{}' END AS j FROM documents);
+PRAGMA user_version = 3;
+)sql";
+
 // (A new register is made at version 1 and migrated at once, so that every register has come
 // the same way.)
 
@@ -80,7 +136,8 @@ void ensure_schema(Connection& db) {
   }
   if (version < 2) db.exec("ALTER TABLE billed_expenses ADD COLUMN outlay INTEGER NOT NULL DEFAULT 0; "
                            "PRAGMA user_version = 2;");
-  // Later versions: if (version < 3) migrate_2_to_3(db); ...
+  if (version < 3) db.exec(k_migration_3);
+  // Later versions: if (version < 4) ...
 }
 
 } // namespace invoice_register

@@ -25,6 +25,11 @@ std::string decimal_comma(std::string s) {
 
 } // namespace
 
+std::string csv_field(const std::string& s, char separator) { return field(s, separator); }
+std::string csv_decimal(const std::string& figure, CsvLocale locale) {
+  return locale == CsvLocale::da ? decimal_comma(figure) : figure;
+}
+
 std::string report_csv(const Report& report, CsvLocale locale) {
   const bool da = locale == CsvLocale::da;
   const char sep = da ? ';' : ',';

@@ -12,7 +12,7 @@ for help in --help -h; do
   expect_exit 0
   expect_stderr_empty
   for word in check tjek report rapport invoice faktura register notice opsigelse deadlines frister \
-    --books --today --format --quiet --version; do
+    pay betal open udestående --books --today --format --quiet --version; do
     expect_stdout_contains "$word"
   done
 done
@@ -175,7 +175,7 @@ if [ "$STDOUT" = "$before"$'\n' ] || [ "$STDOUT" = "$after"$'\n' ]; then pass; e
 fi
 
 test_case "Danish aliases do what the English commands do"
-for pair in "check tjek" "report rapport" "invoice faktura" "notice opsigelse" "deadlines frister"; do
+for pair in "check tjek" "report rapport" "invoice faktura" "notice opsigelse" "deadlines frister" "open udestående"; do
   read -r english danish <<<"$pair"
   case $english in
   check) args=() ;;
@@ -183,6 +183,7 @@ for pair in "check tjek" "report rapport" "invoice faktura" "notice opsigelse" "
   invoice) args=(--month 2025-11 --dry-run --format json) ;;
   notice) args=(2025-11-18 --contract 2C-2025-014 --format json) ;;
   deadlines) args=(--within 60 --format json) ;;
+  open) args=(--format json) ;;
   esac
   run --books "$B" "${T[@]}" "$english" "${args[@]}"
   expect_exit 0

@@ -109,7 +109,7 @@ expect_stderr "honorar: nothing to invoice for 2025-11: everything billable is b
 "
 expect_true "no new files" test "$(written_files "$R")" = "$before"
 expect_true "the document files are unchanged" cmp -s "$R/invoices/2025/1001.json" <(
-  "$HONORAR" --books "$R" register show 1001 --format json </dev/null
+  "$HONORAR" --books "$R" register render 1001 --format json </dev/null
 )
 run --books "$R" --today 2025-12-02 invoice --month 2025-11
 expect_exit 0
@@ -195,7 +195,7 @@ run --books "$R" --today 2026-01-02 invoice --month 2025-12 --format json
 expect_exit 0
 expect_json_eq 'j["documents"]' '[]'
 expect_file "$R/invoices/2025/1002.txt"
-"$HONORAR" --books "$R" register show 1002 --format json </dev/null >"$TMP/1002.json"
+"$HONORAR" --books "$R" register render 1002 --format json </dev/null >"$TMP/1002.json"
 expect_same_files "$R/invoices/2025/1002.json" "$TMP/1002.json"
 
 test_case "invoice, text: the numbers on the documents"

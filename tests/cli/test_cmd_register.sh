@@ -58,6 +58,7 @@ test_case "register list --format json"
 run --books "$B" register list --format json
 expect_exit 0
 expect_stderr_empty
+expect_json_eq '[list(d) for d in j["documents"]][0]' '["number", "kind", "contract", "month", "issue_date", "total", "paid", "open"]'
 expect_json_eq '[{k: d[k] for k in ("number", "kind", "contract", "month", "issue_date", "total")} for d in j["documents"]]' '[
   {"number": 1001, "kind": "invoice", "contract": "2C-2025-007", "month": "2025-11", "issue_date": "2025-12-01", "total": "22770.00"},
   {"number": 1002, "kind": "invoice", "contract": "2C-2025-014", "month": "2025-11", "issue_date": "2025-12-01", "total": "17587.50"},
@@ -68,28 +69,40 @@ test_case "register list, text"
 run --books "$B" register list
 expect_exit 0
 expect_stderr_empty
-expect_stdout "     Nr.  Type        Kontrakt        Måned    Dato                 I alt
-    1001  faktura     2C-2025-007     2025-11  01.12.2025       22.770,00
-    1002  faktura     2C-2025-014     2025-11  01.12.2025       17.587,50
-    1003  faktura     2C-2025-020     2025-11  01.12.2025       11.737,50
+expect_stdout "     Nr.  Type        Kontrakt        Måned    Dato                 I alt        Betalt    Udestående
+    1001  faktura     2C-2025-007     2025-11  01.12.2025       22.770,00          0,00     22.770,00
+    1002  faktura     2C-2025-014     2025-11  01.12.2025       17.587,50          0,00     17.587,50
+    1003  faktura     2C-2025-020     2025-11  01.12.2025       11.737,50          0,00     11.737,50
 "
 
-test_case "register show N --format json is the document as the run printed it"
+test_case "register show N --format json is the document as the run printed it, then paid and open"
 for n in 1 2 3; do
   run --books "$B" register show "100$n" --format json
   expect_exit 0
   expect_stderr_empty
-  expect_json_eq 'j' "$(json_value "j[\"documents\"][$((n - 1))]" "$RUN_JSON" |
+  expect_json_eq '{k: v for k, v in j.items() if k not in ("paid", "open")}' "$(json_value "j[\"documents\"][$((n - 1))]" "$RUN_JSON" |
     sed 's/\bnull\b/None/g; s/\btrue\b/True/g; s/\bfalse\b/False/g')"
-  expect_stdout_file "$B/invoices/2025/100$n.json"
+  expect_json_eq 'list(j)[-2:], j["paid"], j["open"] == j["total"]' '(["paid", "open"], "0.00", True)'
+  # The document's keys, in their order and byte for byte, then the two (issue 17 item 6).
+  expect_true "100$n: the document's JSON, then paid and open" py -c '
+import json, sys
+shown = open(sys.argv[1], encoding="utf-8").read()
+issued = open(sys.argv[2], encoding="utf-8").read()
+assert shown.startswith(issued.rstrip().rstrip("}").rstrip()), "not the issued JSON"
+assert json.loads(shown)["paid"] == "0.00"
+' "$OUT_FILE" "$B/invoices/2025/100$n.json"
 done
 
-test_case "register show N, text, is the document's text file"
+test_case "register show N, text, is the document's text file, then what is paid and open"
 for n in 1 2 3; do
   run --books "$B" register show "100$n"
   expect_exit 0
   expect_stderr_empty
-  expect_stdout_file "$B/invoices/2025/100$n.txt"
+  total=$(json_value "j[\"documents\"][$((n - 1))][\"total\"]" "$RUN_JSON")
+  expect_stdout "$(cat "$B/invoices/2025/100$n.txt")
+
+Betalt: 0,00    Udestående: $(printf '%s' "$total" | py -c 'import sys; a, b = sys.stdin.read().strip().strip(chr(34)).split("."); print(f"{int(a):,}".replace(",", ".") + "," + b)')
+"
 done
 expect_stdout_contains "FAKTURA 1003"
 expect_stdout_contains "Familien Dahl"
@@ -210,7 +223,7 @@ HONORAR_BOOKS=$B run register list --format json
 expect_exit 0
 expect_stdout_file "$TMP/list.json"
 pushd "$B" >/dev/null || exit 2
-run register show 1003 --format json
+run register render 1003 --format json
 popd >/dev/null || exit 2
 expect_exit 0
 expect_stdout_file "$TMP/render-1003.json"
@@ -262,8 +275,13 @@ cp "$OUT_FILE" "$TMP/credit.json"
 run --books "$B" register list --format json
 expect_json_has 'j["documents"][3]' '{"number": 1004, "kind": "credit-note", "contract": "2C-2025-014", "total": "-9712.50"}'
 run --books "$B" register show 1004 --format json
-expect_json_eq 'j' "$(json_value 'j["documents"][0]' "$TMP/credit.json" | sed 's/\bnull\b/None/g')"
+expect_json_eq '{k: v for k, v in j.items() if k not in ("paid", "open")}' "$(json_value 'j["documents"][0]' "$TMP/credit.json" | sed 's/\bnull\b/None/g')"
+expect_json_eq 'j["paid"], j["open"]' '("0.00", "0.00")'
 run --books "$B" register list
-expect_stdout_contains $'\n    1004  kreditnota  2C-2025-014     2025-11  02.12.2025       -9.712,50\n'
+# The credit note lowers the invoice it corrects (1002, the same contract's): its open amount.
+expect_stdout_contains $'\n    1002  faktura     2C-2025-014     2025-11  01.12.2025       17.587,50          0,00      7.875,00\n'
+expect_stdout_contains $'\n    1004  kreditnota  2C-2025-014     2025-11  02.12.2025       -9.712,50          0,00          0,00\n'
+run --books "$B" register show 1002
+expect_stdout_contains $'\n\nBetalt: 0,00    Udestående: 7.875,00\n'
 
 finish

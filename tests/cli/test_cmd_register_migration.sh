@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# A register written by the previous release (schema 1, tests/data/register-v1/) opens with this
-# one: read as it is by read-only commands, migrated to schema 2 by the first real run in its
-# transaction, every document kept byte for byte.
+# Registers written by earlier releases (schema 1, tests/data/register-v1/; schema 2,
+# tests/data/register-v2/) open with this one: read as they are by read-only commands, migrated
+# to the current schema (3) by the first command that writes, in its transaction, every document
+# kept byte for byte.
 source "$(dirname "$0")/lib.sh"
 
 B=$(copy_books november v1)
@@ -25,11 +26,11 @@ expect_exit 0
 expect_json_eq 'j["documents"]' '[]'
 expect_true "still schema 1" test "$(version)" = 1
 
-test_case "the first real run migrates it to schema 2, every document byte for byte"
+test_case "the first real run migrates it to schema 3, every document byte for byte"
 run --books "$B" --today 2026-01-02 -q invoice --month 2025-12 --format json
 expect_exit 0
 expect_json_eq '[d["number"] for d in j["documents"]][:1]' '[1004]'
-expect_true "schema 2 now" test "$(version)" = 2
+expect_true "schema 3 now" test "$(version)" = 3
 stored | head -n 3 >"$TMP/after.txt"
 expect_same_files "$TMP/before.txt" "$TMP/after.txt"
 expect_true "the billed expenses are kept, as no outlays" \
@@ -37,5 +38,44 @@ expect_true "the billed expenses are kept, as no outlays" \
 run --books "$B" --today 2026-01-02 register render 1001 --format text
 expect_exit 0
 expect_stdout_contains "FAKTURA 1001"
+expect_true "every document has its account row (due date, payer)" \
+  test "$(sqlite3 "$B/honorar.db" "SELECT count(*) FROM documents JOIN document_accounts USING (number) WHERE due_date LIKE '____-__-__' AND payer <> ''")" \
+  = "$(sqlite3 "$B/honorar.db" "SELECT count(*) FROM documents")"
+
+# Schema 2: fourteen invoices of the example books (tests/data/register-v2/README.md).
+E=$TMP/example
+cp -R "$SOURCE_DIR/examples/books" "$E" && chmod -R u+w "$E"
+cp "$SOURCE_DIR/tests/data/register-v2/honorar.db" "$E/honorar.db"
+chmod u+w "$E/honorar.db"
+stored2() { sqlite3 "$E/honorar.db" "SELECT number || ' ' || kind || ' ' || total || ' ' || json FROM documents ORDER BY number"; }
+version2() { sqlite3 "$E/honorar.db" "PRAGMA user_version"; }
+stored2 >"$TMP/before2.txt"
+sha_before=$(sha256sum <"$E/honorar.db")
+
+test_case "read-only commands read a schema-2 register as it is: nothing paid, everything open"
+run --books "$E" --today 2026-12-05 register list --format json
+expect_exit 0
+expect_json_eq '[d["number"] for d in j["documents"]]' 'list(range(1001, 1015))'
+expect_json_eq 'all(d["paid"] == "0.00" and d["open"] == d["total"] for d in j["documents"])' 'True'
+expect_true "still schema 2, not a byte changed" test "$(version2) $(sha256sum <"$E/honorar.db")" = "2 $sha_before"
+
+test_case "a payment refused on a schema-2 register leaves it at schema 2 (one transaction)"
+run --books "$E" --today 2026-12-05 pay 4711 100
+expect_exit 65
+expect_true "still schema 2, not a byte changed" test "$(version2) $(sha256sum <"$E/honorar.db")" = "2 $sha_before"
+
+test_case "the first payment migrates it to schema 3, every document byte for byte"
+run --books "$E" --today 2026-12-05 pay 1003 1000 --format json
+expect_exit 0
+expect_json_eq 'j["payment"], j["settled"][0]["own"]' '(1, "1000.00")'
+expect_true "schema 3 now" test "$(version2)" = 3
+stored2 >"$TMP/after2.txt"
+expect_same_files "$TMP/before2.txt" "$TMP/after2.txt"
+expect_true "document_accounts from the documents as issued" \
+  test "$(sqlite3 "$E/honorar.db" "SELECT number || ' ' || due_date || ' ' || payer || ' ' || payer_kind FROM document_accounts WHERE number IN (1003, 1004) ORDER BY number")" \
+  = "1003 2026-12-01 Holbæk Kommune municipality"$'\n'"1004 2026-12-01 Familien Ibsen private"
+run --books "$E" --today 2026-12-05 register list --format json
+expect_json_eq '[(d["number"], d["paid"], d["open"]) for d in j["documents"] if d["number"] == 1003]' \
+  '[(1003, "1000.00", "10822.75")]'
 
 finish

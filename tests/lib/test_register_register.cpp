@@ -117,7 +117,7 @@ TEST_CASE("invoice_register::Register") {
       reg->commit();
     }
     CHECK(pragma_user_version(books.db()) == invoice_register::k_schema_version);
-    CHECK(invoice_register::k_schema_version == 2);
+    CHECK(invoice_register::k_schema_version == 3);
     auto reg = Register::open_read_only(books.path(), 1000);
     REQUIRE(reg != nullptr);
     CHECK(reg->documents().empty());
@@ -250,13 +250,17 @@ TEST_CASE("invoice_register::Register") {
   SUBCASE("a register written by a newer honorar is a data error") {
     {
       Connection c(books.db(), Connection::Mode::read_write_create, 1000);
-      c.exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); PRAGMA user_version = 3;");
+      const int newer = invoice_register::k_schema_version + 1;
+      c.exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); PRAGMA user_version = " +
+             std::to_string(newer) + ";");
     }
     const std::string before = read_bytes(books.db());
+    const int newer = invoice_register::k_schema_version + 1;
     check_error([&] { Register::open_for_run(books.path(), 1000); }, diag::ErrorKind::data,
-                "the register was written by a newer honorar (schema 3, this one knows 2)");
+                "the register was written by a newer honorar (schema " + std::to_string(newer) + ", this one knows " +
+                    std::to_string(newer - 1) + ")");
     check_error([&] { Register::open_read_only(books.path(), 1000); }, diag::ErrorKind::data,
-                "the register was written by a newer honorar (schema 3)");
+                "the register was written by a newer honorar (schema " + std::to_string(newer) + ")");
     CHECK(read_bytes(books.db()) == before);
   }
 }
