@@ -85,6 +85,7 @@ int run_main(int argc, char** argv) {
   add_init(app, ctx);
   add_pay(app, ctx);
   add_open(app, ctx);
+  add_remind(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -101,7 +101,7 @@ _honorar() {
 
     local formats
     case $command in
-    check | tjek | invoice | faktura | notice | opsigelse | init | opret | pay | betal) formats="text json" ;;
+    check | tjek | invoice | faktura | notice | opsigelse | init | opret | pay | betal | remind | rykker) formats="text json" ;;
     report | rapport | open | udestående) formats="text json csv" ;;
     deadlines | frister) formats="text json ics" ;;
     register) [[ $sub == render ]] && formats="json text xml pdf" || formats="text json" ;;
@@ -161,7 +161,7 @@ none"
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "$global -q -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående" -- "$cur"))
+            COMPREPLY=($(compgen -W "check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående remind rykker" -- "$cur"))
         fi
         return
     fi
@@ -176,6 +176,7 @@ none"
     init | opret) options="" ;;
     pay | betal) options="--date --text --import" ;;
     open | udestående) options="--overdue --csv-locale" ;;
+    remind | rykker) options="--dry-run --contract" ;;
     register)
         if [[ -z $sub ]]; then
             [[ $cur == -* ]] || {
