@@ -98,6 +98,13 @@ expect_true "the register keeps the canonical JSON and the charges" test "$(sqli
   "SELECT number, invoice, sequence, date, pay_by, fee, compensation FROM reminders WHERE number = 1")" = \
   "1|1001|1|2026-01-15|2026-01-25|10000|31000"
 
+test_case "a reminder is not paid by its own number: pay R<n> is exit 65, nothing recorded"
+run --books "$B" --today 2026-01-15 -q pay r2 100.00
+expect_exit 65
+expect_stdout_empty
+expect_stderr $'honorar: R2 is a reminder: record the payment on the invoice it reminds of\n'
+expect_true "no payment recorded" test "$(sqlite3 "$B/honorar.db" 'SELECT count(*) FROM payments')" = 0
+
 test_case "re-run the same day, and up to reminder 1's payment date: nothing new"
 for day in 2026-01-15 2026-01-20 2026-01-25; do
   run --books "$B" --today "$day" remind --format json
