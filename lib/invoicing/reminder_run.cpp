@@ -79,7 +79,7 @@ render::ReminderDocument make_reminder(const receivables::InvoiceAccount& accoun
   r.interest = interest.total;
   r.compensation = due.compensation;
   r.open = r.open_before + r.fee + r.interest + r.compensation;
-  r.collection_warning = due.sequence == receivables::k_max_reminders;
+  r.collection_warning = due.last;
   r.currency = invoice.currency;
   r.seller = render::printed_seller(settings.provider);
   if (!r.seller.fik_creditor.empty()) r.payment_id = books::fik71_payment_id(account.number);

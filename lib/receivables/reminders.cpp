@@ -21,6 +21,7 @@ std::optional<ReminderDue> next_reminder(const ReminderHistory& invoice, const b
   const calendar::Date charged_to = first ? invoice.due_date : invoice.last_reminder_date.value_or(invoice.due_date);
   due.interest_from = charged_to + 1;
   due.interest_to = today;
+  due.last = due.sequence == k_max_reminders;
   return due;
 }
 

@@ -32,6 +32,7 @@ struct ReminderDue {
   money::Money compensation;      // first reminder to a municipality only
   calendar::Date interest_from;   // the day after the due date or after the previous reminder
   calendar::Date interest_to;     // the reminder's date (inclusive)
+  bool last = false;              // the third: it warns that the claim goes to collection (inkasso)
 };
 
 // The reminder the invoice may have on `today`, or nullopt: not overdue, nothing open above

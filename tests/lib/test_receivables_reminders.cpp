@@ -63,6 +63,7 @@ TEST_CASE("receivables::next_reminder") {
     // Interest from the day after the previous reminder's date: no day charged twice.
     CHECK(due->interest_from == day("2026-01-16"));
     CHECK(due->interest_to == day("2026-01-26"));
+    CHECK_FALSE(due->last);
     h.reminders = 2;
     h.last_reminder_date = day("2026-01-26");
     h.last_pay_by = day("2026-02-05");
@@ -70,6 +71,7 @@ TEST_CASE("receivables::next_reminder") {
     REQUIRE(third);
     CHECK(third->sequence == 3);
     CHECK(third->interest_from == day("2026-01-27"));
+    CHECK(third->last); // the third warns of collection
   }
 
   SUBCASE("at most three reminders") {
