@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate benchmark books for honorar (bench/README.md).
 
-Usage:  python3 bench/generate.py SIZE OUT_DIR        SIZE: small | medium | large
+Usage:  python3 bench/generate.py SIZE OUT_DIR        SIZE: small | medium | large | history5 | history10
 
 Deterministic (one random.Random seeded from the size name; no hash(), no clock): the same
 SIZE always gives byte-identical files. Standard library only.
@@ -9,6 +9,8 @@ SIZE always gives byte-identical files. Standard library only.
     small   50 contracts x 1 year   (2025)            ~13k entries
     medium  500 contracts x 5 years (2021-2025)       ~640k entries
     large   800 contracts x 5 years (2021-2025)       ~1M entries
+    history5   the medium books (same contracts and hours), invoiced from their first month
+    history10  500 contracts x 10 years (2016-2025), invoiced from their first month  ~1.3M entries
 
 OUT_DIR/ receives, for the same contracts, entries and expenses:
 
@@ -24,6 +26,11 @@ The books are valid (`honorar check`: 0 errors, and no warnings about the genera
 every contract-week is logged, never over-delivered, with no entries on inactive days.
 [invoicing] from is the last month of the data, so that an invoice run bills one month and
 the rest of the history counts as invoiced before honorar (it is still read and checked).
+
+The history sizes (issue 19) are a provider who has used honorar for years: [invoicing] from is
+the first month of the data and [documents] lists no extra format (json and text only), so that
+bench/run can build the register of every month but the last with one real catch-up run, fast.
+They are written in the recommended layout only (toml-monthly/) and as the timeclock file.
 """
 
 import datetime as dt
@@ -35,6 +42,9 @@ SIZES = {
     "small": dict(contracts=50, first_year=2025, years=1),
     "medium": dict(contracts=500, first_year=2021, years=5),
     "large": dict(contracts=800, first_year=2021, years=5),
+    # Issue 19: years of history in the register (seed: the medium books' hours exactly).
+    "history5": dict(contracts=500, first_year=2021, years=5, seed="medium", history=True),
+    "history10": dict(contracts=500, first_year=2016, years=10, history=True),
 }
 
 STAFF = ["KB", "SH", "JT", "LM", "AN", "PO", "MH", "CR", "TL", "IV"]
@@ -194,7 +204,8 @@ def add_months(d, n):
 
 def generate(size, out):
     cfg = SIZES[size]
-    rnd = random.Random("honorar-bench-" + size)
+    rnd = random.Random("honorar-bench-" + cfg.get("seed", size))
+    history = cfg.get("history", False)
     first_day = dt.date(cfg["first_year"], 1, 1)
     last_day = dt.date(cfg["first_year"] + cfg["years"] - 1, 12, 31)
     contracts = [Contract(i, rnd, first_day, last_day) for i in range(cfg["contracts"])]
@@ -291,6 +302,10 @@ def generate(size, out):
         return ",".join([contracts[ci].id, d.isoformat(), fixed2(h), "" if status == "delivered" else status,
                          csv_field(staff), csv_field(note)]) + "\n"
 
+    first_month = months[0]
+    invoicing_from = first_month if history else last_month
+    documents = ('municipality = []\nprivate      = []\n' if history else
+                 'municipality = ["xml", "pdf"]\nprivate      = ["pdf"]\n')
     settings = f"""# Benchmark books (bench/generate.py, size {size}).
 [provider]
 name    = "2nd Chance 2020"
@@ -300,16 +315,14 @@ email   = "faktura@2ndchance.example.dk"
 bank    = {{ reg = "5301", account = "4382917" }}
 
 [invoicing]
-from          = "{last_month[0]}-{last_month[1]:02d}"
+from          = "{invoicing_from[0]}-{invoicing_from[1]:02d}"
 first_number  = 1001
 payment_terms = "30 dage"
 vat           = "exempt"
 vat_exemption_note = "Momsfritaget jf. momslovens § 13, stk. 1, nr. 2"
 
 [documents]
-municipality = ["xml", "pdf"]
-private      = ["pdf"]
-"""
+{documents}"""
     contract_texts = {f"contracts/{c.id.lower()}.toml": c.toml(last_day) for c in contracts}
 
     def write(path, text):
@@ -334,31 +347,33 @@ private      = ["pdf"]
         parts += [expense_toml(x) for x in expenses_by_month.get((y, m), [])]
         write(os.path.join(root, "timelog", str(y), f"{m:02d}.toml"), "".join(parts))
 
-    root = books("toml-onefile")
-    os.makedirs(os.path.join(root, "timelog"), exist_ok=True)
-    with open(os.path.join(root, "timelog", "all.toml"), "w", encoding="utf-8", newline="") as f:
-        f.write(header_toml.format("alle måneder"))
-        for k in months:
-            f.write("".join(entry_toml(e) for e in by_month[k]))
-        for k in sorted(expenses_by_month):
-            f.write("".join(expense_toml(x) for x in expenses_by_month[k]))
+    # The other layouts (the history sizes are read in the recommended one only).
+    if not history:
+        root = books("toml-onefile")
+        os.makedirs(os.path.join(root, "timelog"), exist_ok=True)
+        with open(os.path.join(root, "timelog", "all.toml"), "w", encoding="utf-8", newline="") as f:
+            f.write(header_toml.format("alle måneder"))
+            for k in months:
+                f.write("".join(entry_toml(e) for e in by_month[k]))
+            for k in sorted(expenses_by_month):
+                f.write("".join(expense_toml(x) for x in expenses_by_month[k]))
 
-    root = books("csv-monthly")
-    for (y, m) in months:
-        write(os.path.join(root, "timelog", str(y), f"{m:02d}.csv"),
-              header_csv + "".join(entry_csv(e) for e in by_month[(y, m)]))
-        if (y, m) in expenses_by_month:
-            write(os.path.join(root, "timelog", str(y), f"{m:02d}-expenses.toml"),
-                  header_toml.format(f"{y}-{m:02d}") + "".join(expense_toml(x) for x in expenses_by_month[(y, m)]))
+        root = books("csv-monthly")
+        for (y, m) in months:
+            write(os.path.join(root, "timelog", str(y), f"{m:02d}.csv"),
+                  header_csv + "".join(entry_csv(e) for e in by_month[(y, m)]))
+            if (y, m) in expenses_by_month:
+                write(os.path.join(root, "timelog", str(y), f"{m:02d}-expenses.toml"),
+                      header_toml.format(f"{y}-{m:02d}") + "".join(expense_toml(x) for x in expenses_by_month[(y, m)]))
 
-    root = books("csv-onefile")
-    os.makedirs(os.path.join(root, "timelog"), exist_ok=True)
-    with open(os.path.join(root, "timelog", "all.csv"), "w", encoding="utf-8", newline="") as f:
-        f.write(header_csv)
-        for k in months:
-            f.write("".join(entry_csv(e) for e in by_month[k]))
-    write(os.path.join(root, "timelog", "expenses.toml"),
-          header_toml.format("udlæg") + "".join(expense_toml(x) for k in sorted(expenses_by_month) for x in expenses_by_month[k]))
+        root = books("csv-onefile")
+        os.makedirs(os.path.join(root, "timelog"), exist_ok=True)
+        with open(os.path.join(root, "timelog", "all.csv"), "w", encoding="utf-8", newline="") as f:
+            f.write(header_csv)
+            for k in months:
+                f.write("".join(entry_csv(e) for e in by_month[k]))
+        write(os.path.join(root, "timelog", "expenses.toml"),
+              header_toml.format("udlæg") + "".join(expense_toml(x) for k in sorted(expenses_by_month) for x in expenses_by_month[k]))
 
     # ledger / hledger: one clock-in/clock-out pair per entry (the two tools sum hours per account).
     with open(os.path.join(out, "timeclock.timeclock"), "w", encoding="utf-8", newline="") as f:
@@ -373,13 +388,18 @@ private      = ["pdf"]
                              f"o {day} {end // 3600:02d}:{end // 60 % 60:02d}:{end % 60:02d}\n")
             f.write("".join(chunk))
 
+    catchup = months[-2] if len(months) > 1 else months[-1]
     n_entries = sum(len(v) for v in by_month.values())
     n_expenses = sum(len(v) for v in expenses_by_month.values())
     write(os.path.join(out, "meta.env"),
           f"SIZE={size}\nCONTRACTS={len(contracts)}\nENTRIES={n_entries}\nEXPENSES={n_expenses}\n"
           f"FIRST_YEAR={first_day.year}\nLAST_YEAR={last_day.year}\n"
           f"LAST_MONTH={last_month[0]}-{last_month[1]:02d}\nTODAY={today.isoformat()}\n"
-          f"MONTH_FILES={len(months)}\n")
+          f"MONTH_FILES={len(months)}\nFIRST_MONTH={first_month[0]}-{first_month[1]:02d}\n"
+          f"INVOICING_FROM={invoicing_from[0]}-{invoicing_from[1]:02d}\nHISTORY={1 if history else 0}\n"
+          # The catch-up run of the history sizes: every month but the last, run on its 1st.
+          f"CATCHUP_MONTH={catchup[0]}-{catchup[1]:02d}\n"
+          f"CATCHUP_TODAY={last_month[0]}-{last_month[1]:02d}-01\n")
     return n_entries, n_expenses
 
 

@@ -73,7 +73,8 @@ int run_main(int argc, char** argv) {
   app.add_option("--format", ctx.format, N_("text (default), json; csv for report and open; ics for deadlines"));
   app.add_flag("--quiet,-q", ctx.quiet, N_("print no warnings and no summaries"));
   app.footer(N_("Exit codes: 0 ok, 64 usage, 65 invalid books, 66 books or file missing, 69 a service (PDF "
-                "libraries) unavailable, 73 cannot write, 75 register busy, 1 internal error. See honorar(1) and "
+                "libraries, SMTP server, delivery command) unavailable, 73 cannot write, 75 register busy or a "
+                "delivery failed for now, 1 internal error. See honorar(1) and "
                 "honorar-COMMAND(1)."));
 
   add_check(app, ctx);
@@ -86,6 +87,7 @@ int run_main(int argc, char** argv) {
   add_pay(app, ctx);
   add_open(app, ctx);
   add_remind(app, ctx);
+  add_send(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace cli {
@@ -24,9 +25,13 @@ struct InvoiceOptions {
 int run_invoice(const InvoiceOptions& o, const Context& ctx) {
   require_format(ctx, {"text", "json"});
   const calendar::Month month = parse_cli_month(o.month, ctx, "--month");
-  const invoicing::Outcome outcome = with_valid_books(ctx, [&](const ValidBooks& valid) {
-    const invoicing::Request request{month, ctx.today(), o.contracts, o.dry_run, register_busy_timeout_ms(), &valid.entries};
-    return invoicing::invoice_month(valid.books, request);
+  // Every week the run and its checks read: those of months up to M and up to today's.
+  const calendar::IsoWeek horizon = std::max(calendar::IsoWeek::of(month.last_day()),
+                                             calendar::IsoWeek::of(calendar::Month::of(ctx.today()).last_day()));
+  const invoicing::Outcome outcome = with_billing_books(ctx, horizon, [&](const invoicing::BillingBooks& b) {
+    invoicing::Request request{month, ctx.today(), o.contracts, o.dry_run, register_busy_timeout_ms(),
+                               b.from_books_cache ? nullptr : &b.entries, &b.weeks, b.register_summary};
+    return invoicing::invoice_month(b.books, request);
   });
   if (ctx.format == "json") print_out(render::dump(render::run_json(outcome.run)));
   else print_out(render::run_text(outcome.run, o.dry_run));

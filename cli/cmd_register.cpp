@@ -15,7 +15,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <ctime>
 #include <iterator>
+#include <map>
 #include <string_view>
 
 namespace cli {
@@ -46,11 +49,34 @@ Standing standing(const receivables::Ledger& ledger, std::int64_t number) {
   return a ? Standing{a->paid, a->open()} : Standing{};
 }
 
+// When and how a document was delivered, for people: "06.12.2026 16:56 e-mail" in local time
+// (the register keeps UTC).
+std::string delivered_text(const invoice_register::DeliveryRecord& d) {
+  std::tm utc{};
+  std::string when = d.at;
+  if (std::sscanf(d.at.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
+                  &utc.tm_min, &utc.tm_sec) == 6) {
+    utc.tm_year -= 1900;
+    utc.tm_mon -= 1;
+    const std::time_t t = timegm(&utc);
+    std::tm local{};
+    localtime_r(&t, &local);
+    when = fmt::format("{:02}.{:02}.{:04} {:02}:{:02}", local.tm_mday, local.tm_mon + 1, local.tm_year + 1900,
+                       local.tm_hour, local.tm_min);
+  }
+  return when + " " + (d.channel == "email" ? "e-mail" : "e-faktura");
+}
+
 int run_list(const Context& ctx) {
   require_format(ctx, {"text", "json"});
   auto reg = open_register(ctx);
   const auto docs = reg ? reg->documents() : std::vector<invoice_register::StoredDocument>{};
   const receivables::Ledger ledger = reg ? receivables::Ledger::load(*reg) : receivables::Ledger{};
+  const auto delivered = reg ? reg->deliveries() : std::map<std::string, invoice_register::DeliveryRecord>{};
+  auto delivery_of = [&delivered](std::int64_t number) -> const invoice_register::DeliveryRecord* {
+    const auto it = delivered.find(invoice_register::Register::document_key(number));
+    return it == delivered.end() ? nullptr : &it->second;
+  };
   if (ctx.format == "json") {
     render::Json j;
     j["documents"] = render::Json::array();
@@ -65,6 +91,10 @@ int run_list(const Context& ctx) {
       const Standing st = standing(ledger, d.number);
       dj["paid"] = st.paid.to_string();
       dj["open"] = st.open.to_string();
+      if (const auto* sent = delivery_of(d.number))
+        dj["delivered"] = {{"at", sent->at}, {"channel", sent->channel}, {"to", sent->recipient}};
+      else
+        dj["delivered"] = nullptr;
       j["documents"].push_back(dj);
     }
     print_out(render::dump(j));
@@ -76,14 +106,16 @@ int run_list(const Context& ctx) {
   }
   print_out(render::pad_left("Nr.", 8) + "  " + render::pad_right("Type", 12) + render::pad_right("Kontrakt", 16) +
             render::pad_right("Måned", 9) + render::pad_right("Dato", 12) + render::pad_left("I alt", 14) +
-            render::pad_left("Betalt", 14) + render::pad_left("Udestående", 14) + "\n");
+            render::pad_left("Betalt", 14) + render::pad_left("Udestående", 14) + "  Sendt\n");
   for (const auto& d : docs) {
     const Standing st = standing(ledger, d.number);
+    const auto* sent = delivery_of(d.number);
     print_out(render::pad_left(std::to_string(d.number), 8) + "  " +
               render::pad_right(d.kind == "invoice" ? "faktura" : "kreditnota", 12) + render::pad_right(d.contract, 16) +
               render::pad_right(d.month, 9) + render::pad_right(render::danish_date(*calendar::parse_date(d.issue_date)), 12) +
               render::pad_left(render::danish_number(d.total), 14) + render::pad_left(st.paid.to_danish(), 14) +
-              render::pad_left(st.open.to_danish(), 14) + "\n");
+              render::pad_left(st.open.to_danish(), 14) + "  " +
+              (sent ? delivered_text(*sent) : std::string("ikke sendt")) + "\n");
   }
   return ExitCode::ok;
 }

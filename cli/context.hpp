@@ -2,7 +2,9 @@
 // What every subcommand gets: the global options, and helpers shared by the commands.
 
 #include "billing/week.hpp"
+#include "billing/week_table.hpp"
 #include "books/model.hpp"
+#include "invoicing/billing_books.hpp"
 #include "calendar/date.hpp"
 #include "render/json.hpp"
 
@@ -50,6 +52,9 @@ namespace detail {
 std::unique_ptr<const ValidBooks> load_books_without_checks(const Context& ctx, std::size_t& warnings);
 std::size_t count_check_warnings(const ValidBooks& valid, calendar::Date today);
 void summarise_warnings(const Context& ctx, std::size_t warnings);
+// The books for the monthly run (invoicing/billing_books.hpp), errors as load_valid_books.
+std::unique_ptr<const invoicing::BillingBooks> load_billing_books(const Context& ctx, calendar::IsoWeek horizon,
+                                                                  bool use_books_cache, std::size_t& warnings);
 } // namespace detail
 
 // load_valid_books, then work(valid) while the checks for warnings run on another thread (they
@@ -76,6 +81,44 @@ auto with_valid_books(const Context& ctx, Work work) {
   }
 }
 
+// with_valid_books for the monthly run: the books as invoicing::load_billing_books gives them (the
+// time logs not read when the books cache knows them; every week's figures in a table through
+// `horizon`), the checks for warnings beside work, then the books cache written. When work needs
+// the entries after all (billing::NeedsEntries: a week before the table), it runs again on books
+// read in full, so the result is always a run from scratch's.
+template <class Work>
+auto with_billing_books(const Context& ctx, calendar::IsoWeek horizon, Work work) {
+  for (int attempt = 0;; ++attempt) {
+    std::size_t warnings = 0;
+    const auto books = detail::load_billing_books(ctx, horizon, attempt == 0, warnings);
+    const calendar::Date today = ctx.today();
+    // The checks, then the caches written, beside the run.
+    auto checked = std::async(std::launch::async | std::launch::deferred, [&books, today] {
+      std::size_t static_warnings = 0;
+      const std::size_t count = invoicing::count_check_warnings(*books, today, static_warnings);
+      invoicing::finish_caches(*books, static_warnings);
+      return count;
+    });
+    try {
+      auto result = work(*books);
+      detail::summarise_warnings(ctx, warnings + checked.get());
+      return result;
+    } catch (const billing::NeedsEntries&) {
+      try {
+        checked.get();
+      } catch (...) { // the second attempt reports it
+      }
+      if (attempt > 0) throw;
+    } catch (...) {
+      try {
+        detail::summarise_warnings(ctx, warnings + checked.get());
+      } catch (...) { // work's failure is the one to report
+      }
+      throw;
+    }
+  }
+}
+
 // "YYYY-MM-DD" or "today"; throws a usage error naming `what` otherwise.
 calendar::Date parse_cli_date(const std::string& text, const Context& ctx, std::string_view what);
 // "YYYY-MM" or "last" (the month before today); throws a usage error otherwise.
@@ -97,6 +140,7 @@ void add_register(CLI::App& app, Context& ctx);
 void add_init(CLI::App& app, Context& ctx);
 void add_pay(CLI::App& app, Context& ctx);
 void add_open(CLI::App& app, Context& ctx);
+void add_send(CLI::App& app, Context& ctx);
 
 // The whole program: parse, run, map errors to exit codes (SPEC §6).
 int run_main(int argc, char** argv);

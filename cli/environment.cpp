@@ -7,6 +7,8 @@
 #include <optional>
 #include <string_view>
 
+extern char** environ;
+
 namespace cli {
 namespace fs = std::filesystem;
 namespace {
@@ -57,6 +59,19 @@ int register_busy_timeout_ms() {
     if (*end == '\0' && value >= 0 && value <= 3'600'000) return static_cast<int>(value);
   }
   return invoicing::k_default_busy_timeout_ms;
+}
+
+std::optional<std::string> smtp_password() {
+  const std::string_view v = setting("HONORAR_SMTP_PASSWORD");
+  if (v.empty()) return std::nullopt;
+  return std::string(v);
+}
+
+std::vector<std::string> delivery_command_environment() {
+  std::vector<std::string> out;
+  for (char** e = environ; e && *e; ++e)
+    if (!std::string_view(*e).starts_with("HONORAR_SMTP_PASSWORD=")) out.emplace_back(*e);
+  return out;
 }
 
 } // namespace cli

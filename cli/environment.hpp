@@ -6,6 +6,9 @@
 #include "books/load.hpp"
 
 #include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace cli {
 
@@ -18,5 +21,11 @@ books::LoadOptions load_options_from_environment(const std::filesystem::path& bo
 // How long to wait for a register another run holds: $HONORAR_BUSY_TIMEOUT_MS (milliseconds,
 // 0 to 3600000), else invoicing::k_default_busy_timeout_ms.
 int register_busy_timeout_ms();
+
+// The SMTP password for [mail] user: $HONORAR_SMTP_PASSWORD, nullopt when unset or empty.
+std::optional<std::string> smtp_password();
+// The environment a [delivery] command runs with: honorar's own, less HONORAR_SMTP_PASSWORD
+// (the command has no business with it).
+std::vector<std::string> delivery_command_environment();
 
 } // namespace cli

@@ -23,6 +23,10 @@ else()
 endif()
 find_package(PkgConfig REQUIRED)        # pkg-config: for the C libraries below
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)  # libpango1.0-dev libcairo2-dev: PDF documents
+# libcurl4-openssl-dev: SMTP with STARTTLS/TLS and MIME for `send` (lib/delivery). Headers only:
+# libcurl.so.4 is loaded with dlopen when the first mail is sent (lib/delivery/curl_api.cpp), so
+# that its ~25 dependencies do not slow every start of honorar. 7.85: CURLOPT_PROTOCOLS_STR.
+pkg_check_modules(CURL REQUIRED libcurl>=7.85)
 if(HONORAR_TESTS)
   find_package(doctest REQUIRED)        # doctest-dev
 endif()

@@ -26,9 +26,10 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
 # (only libc6: fmt and toml++ are compiled in, libstdc++, libgcc and SQLite linked statically,
 # for start-up time, cmake/Dependencies.cmake). Pango and cairo are
 # not among them: the PDF renderer loads libpangocairo-1.0.so.0 with dlopen on first use
-# (lib/render/pdf_libs.cpp), so they are named here, with the font the PDFs are set in.
+# (lib/render/pdf_libs.cpp), so they are named here, with the font the PDFs are set in; so is
+# libcurl4, which `send` loads the same way (lib/delivery/curl_api.cpp).
 set(honorar_deb_runtime_depends
-  "libpangocairo-1.0-0 (>= 1.50), libpango-1.0-0 (>= 1.50), libcairo2 (>= 1.16), fonts-dejavu-core")
+  "libpangocairo-1.0-0 (>= 1.50), libpango-1.0-0 (>= 1.50), libcairo2 (>= 1.16), libcurl4 (>= 7.85), fonts-dejavu-core")
 find_program(HONORAR_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(HONORAR_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -101,7 +101,7 @@ _honorar() {
 
     local formats
     case $command in
-    check | tjek | invoice | faktura | notice | opsigelse | init | opret | pay | betal | remind | rykker) formats="text json" ;;
+    check | tjek | invoice | faktura | notice | opsigelse | init | opret | pay | betal | remind | rykker | send) formats="text json" ;;
     report | rapport | open | udestående) formats="text json csv" ;;
     deadlines | frister) formats="text json ics" ;;
     register) [[ $sub == render ]] && formats="json text xml pdf" || formats="text json" ;;
@@ -143,6 +143,10 @@ _honorar() {
         COMPREPLY=($(compgen -W "7 14 30 60 90" -- "$cur"))
         return
         ;;
+    --resend)
+        COMPREPLY=($(compgen -W "$(_honorar_document_numbers)" -- "$cur"))
+        return
+        ;;
     --notice)
         _honorar_add "$cur" "løbende måned + 1
 løbende uge + 2
@@ -161,7 +165,7 @@ none"
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "$global -q -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående remind rykker" -- "$cur"))
+            COMPREPLY=($(compgen -W "check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående remind rykker send" -- "$cur"))
         fi
         return
     fi
@@ -177,6 +181,7 @@ none"
     pay | betal) options="--date --text --import" ;;
     open | udestående) options="--overdue --csv-locale" ;;
     remind | rykker) options="--dry-run --contract" ;;
+    send) options="--dry-run --resend" ;;
     register)
         if [[ -z $sub ]]; then
             [[ $cur == -* ]] || {

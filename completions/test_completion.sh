@@ -68,7 +68,7 @@ expect_exactly() {
 }
 
 # Commands and aliases.
-expect "honorar " check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående remind rykker
+expect "honorar " check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående remind rykker send
 expect "honorar rykker --" --dry-run --contract
 expect "honorar pay --" --date --text --import
 expect "honorar udestående --" --overdue --csv-locale
@@ -80,6 +80,7 @@ expect "honorar report --" --month --from --to --csv-locale --books --format
 expect_not "honorar report --" --dry-run --within
 expect "honorar faktura --" --month --dry-run --contract
 expect_exactly "honorar deadlines --w" --within
+expect "honorar send --" --dry-run --resend --books --format
 # Formats per command.
 expect_exactly "honorar deadlines --format " text json ics
 expect_exactly "honorar report --format c" csv

@@ -2,6 +2,7 @@
 
 #include "billing/deadlines.hpp"
 #include "billing/week.hpp"
+#include "billing/week_table.hpp"
 #include "money/fixed2.hpp"
 
 #include <fmt/format.h>
@@ -9,14 +10,14 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
 namespace billing {
 namespace {
-
-std::string hours_text(const Rational& r) { return money::Hours::round(r).to_string(); }
 
 bool alike(const books::Entry& a, const books::Entry& b) {
   return a.contract == b.contract && a.date == b.date && a.hours == b.hours &&
@@ -60,31 +61,64 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> duplicates(const books::Boo
 }
 
 // Every part of the week is billed with the hours it has now: nothing about it is left to act on.
-bool settled(const WeekFigures& w, const BilledContract& billed) {
-  for (const RatePart& p : w.parts) {
-    auto it = billed.weeks.find({w.week, p.rate});
-    if (it == billed.weeks.end() || it->second != money::Hours::round(p.billable)) return false;
+// `at`: where the walk through the contract's billed parts (by week, then rate) has got to.
+using BilledIterator = std::map<BilledWeekKey, Hours>::const_iterator;
+bool settled(const WeekSummary& w, std::span<const PartSummary> parts, const BilledContract& billed, BilledIterator& at) {
+  const auto end = billed.weeks.end();
+  while (at != end && at->first.week < w.week) ++at;
+  for (const PartSummary& p : parts) {
+    bool same = false;
+    for (auto j = at; j != end && j->first.week == w.week; ++j)
+      if (j->first.rate == p.rate) {
+        same = j->second == p.billable;
+        break;
+      }
+    if (!same) return false;
   }
   return true;
 }
 
-void check_weeks(const books::Books& books, std::size_t index, const EntryIndex& entries, calendar::Date today,
+void check_weeks(const books::Books& books, std::size_t index, const WeekTable& table, calendar::Date today,
                  const BilledContract* billed, diag::Diagnostics& diags) {
   const books::Contract& c = books.contracts[index];
   const Month from = books.settings.invoicing.from;
   const Month until = Month::of(today);
   if (until < from) return;
-  for (const WeekFigures& w : weeks_in_months(c, index, entries, from, until)) {
-    if (billed && settled(w, *billed)) continue;
+  const ContractWeeks& cw = table.contracts().at(index);
+  BilledIterator at = billed ? billed->weeks.begin() : BilledIterator();
+  for (const WeekSummary& w : cw.weeks) {
+    if (!w.active || w.month < from || w.month > until) continue;
+    if (billed && settled(w, cw.parts_of(w), *billed, at)) continue;
     if (w.unlogged && w.last_active < today)
       diags.warning(c.where, fmt::format("contract {}: week {} is unlogged (no entries); it is billed as {} hours",
-                                         c.id, w.week.to_string(), hours_text(w.billable)));
-    if (!w.over_delivered.is_zero())
+                                         c.id, w.week.to_string(), w.billable.to_string()));
+    if (w.over)
       diags.warning(c.where, fmt::format("contract {}: week {} is over-delivered by {} hours (never billed, "
                                          "never carried over)",
-                                         c.id, w.week.to_string(), hours_text(w.over_delivered)));
+                                         c.id, w.week.to_string(), w.over_delivered.to_string()));
   }
 }
+
+void check_handleplan(const books::Contract& c, diag::Diagnostics& diags) {
+  if (handleplan_missing(c))
+    diags.warning(c.where, fmt::format("contract {} has no 'handleplan' date: the payer's action plan is a "
+                                       "precondition for the start (§9)", c.id));
+}
+
+// The table through the weeks the checks read (those of months up to today's), built or extended
+// into `own` when `given` lacks them.
+const WeekTable& table_for(const books::Books& books, const EntryIndex& entries, calendar::Date today,
+                           const WeekTable* given, std::optional<WeekTable>& own) {
+  const IsoWeek last = IsoWeek::of(Month::of(today).last_day());
+  if (!given) return own.emplace(WeekTable::build(books, entries, last));
+  if (given->last() >= last) return *given;
+  own = *given;
+  own->extend_to(books, last);
+  return *own;
+}
+
+// The warnings about the log: entries on days that are not active, possible duplicates, expenses.
+void check_log(const books::Books& books, const EntryIndex& entries, diag::Diagnostics& diags, bool all);
 
 } // namespace
 
@@ -93,22 +127,51 @@ void check_books(const books::Books& books, calendar::Date today, diag::Diagnost
   check_books(books, EntryIndex(books), today, diags, options);
 }
 
+namespace {
+const BilledContract* billed_of(const books::Contract& c, const CheckOptions& options) {
+  static const BilledContract k_nothing_billed;
+  if (!options.billed || options.all) return nullptr;
+  auto it = options.billed->find(c.id);
+  return it == options.billed->end() ? &k_nothing_billed : &it->second;
+}
+} // namespace
+
 void check_books(const books::Books& books, const EntryIndex& entries, calendar::Date today, diag::Diagnostics& diags,
                  const CheckOptions& options) {
-  static const BilledContract k_nothing_billed;
+  std::optional<WeekTable> own;
+  const WeekTable& table = table_for(books, entries, today, options.weeks, own);
   for (std::size_t i = 0; i < books.contracts.size(); ++i) {
     const books::Contract& c = books.contracts[i];
     if (c.terms.empty()) continue; // not valid enough to bill; its errors are reported
-    if (handleplan_missing(c))
-      diags.warning(c.where, fmt::format("contract {} has no 'handleplan' date: the payer's action plan is a "
-                                         "precondition for the start (§9)", c.id));
-    const BilledContract* billed = nullptr;
-    if (options.billed && !options.all) {
-      auto it = options.billed->find(c.id);
-      billed = it == options.billed->end() ? &k_nothing_billed : &it->second;
-    }
-    check_weeks(books, i, entries, today, billed, diags);
+    check_handleplan(c, diags);
+    check_weeks(books, i, table, today, billed_of(c, options), diags);
   }
+  check_log(books, entries, diags, options.all);
+}
+
+void check_books_static(const books::Books& books, const EntryIndex& entries, diag::Diagnostics& diags, bool all) {
+  for (const books::Contract& c : books.contracts)
+    if (!c.terms.empty()) check_handleplan(c, diags);
+  check_log(books, entries, diags, all);
+}
+
+void check_week_warnings(const books::Books& books, const WeekTable& table, calendar::Date today,
+                         diag::Diagnostics& diags, const CheckOptions& options) {
+  std::optional<WeekTable> own;
+  const WeekTable* t = &table;
+  if (table.last() < IsoWeek::of(Month::of(today).last_day())) {
+    own = table;
+    own->extend_to(books, IsoWeek::of(Month::of(today).last_day()));
+    t = &*own;
+  }
+  for (std::size_t i = 0; i < books.contracts.size(); ++i) {
+    const books::Contract& c = books.contracts[i];
+    if (!c.terms.empty()) check_weeks(books, i, *t, today, billed_of(c, options), diags);
+  }
+}
+
+namespace {
+void check_log(const books::Books& books, const EntryIndex& entries, diag::Diagnostics& diags, bool all) {
   // Per entry: is its day active, and is it the same as an earlier entry? A history holds
   // hundreds of thousands of entries: the last days are computed once per contract and the
   // entries are read once, in log order. While each contract's entries come in date order (as
@@ -176,9 +239,9 @@ void check_books(const books::Books& books, const EntryIndex& entries, calendar:
                                          last ? last->to_string() : std::string("open")));
   }
   for (const auto& expenses : before_from) {
-    for (std::size_t i = 0; i < expenses.size() && (i == 0 || options.all); ++i) {
+    for (std::size_t i = 0; i < expenses.size() && (i == 0 || all); ++i) {
       const books::Expense& x = *expenses[i];
-      const std::size_t more = options.all ? 0 : expenses.size() - 1;
+      const std::size_t more = all ? 0 : expenses.size() - 1;
       diags.warning(x.where,
                     fmt::format("expense dated {}, before [invoicing] from ({}): honorar never bills it (months before "
                                 "'from' count as invoiced outside the tool){}",
@@ -193,5 +256,7 @@ void check_books(const books::Books& books, const EntryIndex& entries, calendar:
     }
   }
 }
+
+} // namespace
 
 } // namespace billing

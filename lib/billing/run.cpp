@@ -1,45 +1,24 @@
 #include "billing/run.hpp"
 
 #include "billing/week.hpp"
+#include "billing/week_table.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace billing {
 namespace {
 
-struct CurrentPart {
-  Hours hours;
-  Date first;
-  Date last;
-  WeekExplanation why;
-};
-
-WeekExplanation explain(const RatePart& p, bool absence_billed) {
-  return {Hours::round(p.agreed),         Hours::round(p.delivered),
-          Hours::round(p.citizen_absent), Hours::round(p.staff_absent),
-          Hours::round(p.agreed_in_billed_suspension), absence_billed};
-}
-
-// The rounded hours of every (week, rate) part now, for the weeks whose month is in [from, M].
-std::map<BilledWeekKey, CurrentPart> current_parts(const books::Contract& c, std::size_t index,
-                                                   const EntryIndex& entries, Month from, Month month) {
-  std::map<BilledWeekKey, CurrentPart> out;
-  for (const WeekFigures& w : weeks_in_months(c, index, entries, from, month))
-    for (const RatePart& p : w.parts)
-      out[{w.week, p.rate}] = {Hours::round(p.billable), p.first, p.last, explain(p, c.absence_billed)};
-  return out;
-}
-
-Line week_line(const BilledWeekKey& key, const CurrentPart& part) {
+Line week_line(const BilledWeekKey& key, const PartSummary& part) {
   Line l;
   l.type = Line::Type::week;
   l.week = key.week;
   l.from = part.first;
   l.to = part.last;
-  l.hours = part.hours;
+  l.hours = part.billable;
   l.rate = key.rate;
   l.why = part.why;
-  l.amount = money::line_amount(part.hours, key.rate);
+  l.amount = money::line_amount(part.billable, key.rate);
   return l;
 }
 
@@ -69,43 +48,76 @@ Line expense_line(const BilledExpenseKey& key, Money amount) {
   return l;
 }
 
-void bill_weeks(const books::Contract& c, std::size_t index, const EntryIndex& entries, Month from, Month month,
-                const BilledContract& billed, ContractRun& out) {
-  const auto current = current_parts(c, index, entries, from, month);
+// The week parts billable now (weeks whose month lies in [from, M]) against the register's
+// (week, rate) parts, in one walk: the table's weeks and the billed parts both ascend by week.
+void bill_weeks(const books::Books& books, std::size_t index, const WeekTable& table, const EntryIndex* entries,
+                Month from, Month month, const BilledContract& billed, ContractRun& out) {
+  const ContractWeeks& cw = table.contracts().at(index);
   std::vector<std::pair<std::tuple<IsoWeek, Date>, Line>> weeks;
   // Regulations sort by week, then changed parts by first day before vanished parts by rate.
   std::vector<std::pair<std::tuple<IsoWeek, int, Date, Money>, Line>> regulations;
 
-  for (const auto& [key, part] : current) {
-    auto was = billed.weeks.find(key);
-    if (was == billed.weeks.end()) {
-      weeks.push_back({{key.week, part.first}, week_line(key, part)});
-      out.weeks[key] = part.hours;
-    } else if (was->second != part.hours) {
-      regulations.push_back({{key.week, 0, part.first, Money()}, regulation_line(key, was->second, part.hours, std::pair{part.first, part.last})});
-      out.weeks[key] = part.hours;
-    }
-  }
-  for (const auto& [key, hours] : billed.weeks) {
-    if (current.contains(key)) continue;
-    // Not billable in [from, M] now: vanished, or its week moved to a later month.
-    auto now = week_figures(c, key.week, entries.of(index, key.week));
-    if (now && now->month > month) continue; // left for that month's run
+  // A billed part that is not billable now (vanished, its week before `from` or after M now):
+  // `now` is its week as it is now (nullopt: no active day).
+  auto not_current = [&](const BilledWeekKey& key, Hours hours, const WeekSummary* now, std::span<const PartSummary> parts) {
+    if (now && now->month > month) return; // left for that month's run
     Hours now_hours;
     std::optional<Date> first; // set when the part still exists (with other hours)
     std::optional<std::pair<Date, Date>> days;
     if (now)
-      for (const RatePart& p : now->parts)
+      for (const PartSummary& p : parts)
         if (p.rate == key.rate) {
-          now_hours = Hours::round(p.billable);
+          now_hours = p.billable;
           first = p.first;
           days = std::pair{p.first, p.last};
         }
-    if (now_hours == hours) continue;
+    if (now_hours == hours) return;
     regulations.push_back({{key.week, first ? 0 : 1, first.value_or(Date{}), first ? Money() : key.rate},
                            regulation_line(key, hours, now_hours, days)});
     out.weeks[key] = now_hours;
+  };
+  auto looked_up = [&](const BilledWeekKey& key, Hours hours) {
+    const std::optional<OwnedWeek> now = table.week(books, index, key.week, entries);
+    not_current(key, hours, now ? &now->week : nullptr, now ? std::span<const PartSummary>(now->parts)
+                                                            : std::span<const PartSummary>());
+  };
+
+  auto it = billed.weeks.begin();
+  const auto end = billed.weeks.end();
+  std::vector<bool> matched;
+  for (const WeekSummary& w : cw.weeks) {
+    for (; it != end && it->first.week < w.week; ++it) looked_up(it->first, it->second);
+    const auto parts = cw.parts_of(w);
+    const bool current = w.active && w.month >= from && w.month <= month;
+    matched.assign(parts.size(), false);
+    for (; it != end && it->first.week == w.week; ++it) {
+      const BilledWeekKey& key = it->first;
+      std::size_t p = parts.size();
+      if (current)
+        for (std::size_t k = 0; k < parts.size(); ++k)
+          if (parts[k].rate == key.rate) p = k;
+      if (p == parts.size()) {
+        not_current(key, it->second, w.active ? &w : nullptr, parts);
+        continue;
+      }
+      matched[p] = true;
+      const PartSummary& part = parts[p];
+      if (it->second != part.billable) {
+        regulations.push_back({{key.week, 0, part.first, Money()},
+                               regulation_line(key, it->second, part.billable, std::pair{part.first, part.last})});
+        out.weeks[key] = part.billable;
+      }
+    }
+    if (!current) continue;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      if (matched[k]) continue;
+      const BilledWeekKey key{w.week, parts[k].rate};
+      weeks.push_back({{key.week, parts[k].first}, week_line(key, parts[k])});
+      out.weeks[key] = parts[k].billable;
+    }
   }
+  for (; it != end; ++it) looked_up(it->first, it->second);
+  // Every sort key is unique (a part's first day, a vanished part's rate): the order is the rules'.
   std::stable_sort(weeks.begin(), weeks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::stable_sort(regulations.begin(), regulations.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [order, line] : weeks) out.lines.push_back(std::move(line));
@@ -177,8 +189,21 @@ Run compute_run(const books::Books& books, const BilledState& billed, const RunO
   Run run;
   run.month = options.month;
   const Month from = books.settings.invoicing.from;
+  const EntryIndex* entries = options.entries;
   std::optional<EntryIndex> built;
-  const EntryIndex& entries = options.entries ? *options.entries : built.emplace(books);
+  if (!entries && !books.timelogs_deferred) entries = &built.emplace(books);
+  std::optional<WeekTable> table;
+  const WeekTable* weeks = options.weeks;
+  const IsoWeek last = IsoWeek::of(options.month.last_day());
+  if (!weeks) {
+    if (!entries) throw NeedsEntries();
+    table = WeekTable::build(books, *entries, last);
+    weeks = &*table;
+  } else if (weeks->last() < last) {
+    table = *weeks;
+    table->extend_to(books, last);
+    weeks = &*table;
+  }
   static const BilledContract k_nothing_billed;
   std::vector<std::vector<const books::Expense*>> expenses_of(books.contracts.size()); // in log order
   for (const books::Expense& x : books.expenses) expenses_of.at(x.contract).push_back(&x);
@@ -189,7 +214,7 @@ Run compute_run(const books::Books& books, const BilledState& billed, const RunO
     const BilledContract& before = was == billed.end() ? k_nothing_billed : was->second;
     ContractRun cr;
     cr.contract = c.id;
-    bill_weeks(c, i, entries, from, options.month, before, cr);
+    bill_weeks(books, i, *weeks, entries, from, options.month, before, cr);
     bill_expenses(expenses_of[i], from, options.month, before, cr);
     const bool has_amount = std::any_of(cr.lines.begin(), cr.lines.end(), [](const Line& l) { return !l.amount.is_zero(); });
     if (has_amount) {

@@ -17,6 +17,7 @@
 namespace billing {
 
 class EntryIndex; // billing/week.hpp
+class WeekTable;  // billing/week_table.hpp
 
 using calendar::Date;
 using calendar::IsoWeek;
@@ -134,6 +135,10 @@ struct RunOptions {
   Date today;                    // the issue date
   std::set<std::string> only;    // --contract: empty = every contract
   const EntryIndex* entries = nullptr; // the books' entry index, if already built
+  // Every week's figures through M's last week, if already computed (else built here). A table
+  // from the books cache comes without entries (`entries` null, books.entries empty); a week it
+  // lacks and cannot compute throws NeedsEntries (billing/week_table.hpp).
+  const WeekTable* weeks = nullptr;
 };
 
 // Computes a run against `billed`. Pure: reads the books and the register state only.

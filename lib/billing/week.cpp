@@ -54,6 +54,7 @@ EntryIndex::EntryIndex(const books::Books& books) {
   }
   m_entries.reserve(entries.size());
   m_first_group.reserve(contracts + 1);
+  std::vector<std::uint32_t> group_of(entries.size());
   auto by_week = [](const Item& a, const Item& b) { return a.monday < b.monday; };
   for (std::size_t c = 0; c < contracts; ++c) {
     m_first_group.push_back(static_cast<std::uint32_t>(m_groups.size()));
@@ -64,19 +65,58 @@ EntryIndex::EntryIndex(const books::Books& books) {
       if (it == first || it->monday != (it - 1)->monday)
         m_groups.push_back({it->monday, static_cast<std::uint32_t>(m_entries.size())});
       m_entries.push_back(&entries[it->entry]);
+      group_of[it->entry] = static_cast<std::uint32_t>(m_groups.size() - 1);
     }
   }
   m_first_group.push_back(static_cast<std::uint32_t>(m_groups.size()));
+  // The digests in one pass over the entries in log order (a pass by group would jump about).
+  m_digests.assign(m_groups.size(), 0);
+  for (std::size_t i = 0; i < entries.size(); ++i) m_digests[group_of[i]] += entry_hash(entries[i]);
+  for (std::uint64_t& d : m_digests) d |= 1;
   m_groups.push_back({0, static_cast<std::uint32_t>(m_entries.size())});
 }
 
-std::span<const books::Entry* const> EntryIndex::of(std::size_t contract, IsoWeek week) const {
+const EntryIndex::Group* EntryIndex::find(std::size_t contract, IsoWeek week) const {
   const auto first = m_groups.begin() + m_first_group.at(contract);
   const auto last = m_groups.begin() + m_first_group.at(contract + 1);
   const int monday = week.monday().days_since_epoch();
   auto it = std::lower_bound(first, last, monday, [](const Group& g, int m) { return g.monday < m; });
-  if (it == last || it->monday != monday) return {};
-  return std::span<const books::Entry* const>(m_entries.data() + it->begin, (it + 1)->begin - it->begin);
+  if (it == last || it->monday != monday) return nullptr;
+  return &*it;
+}
+
+std::uint64_t EntryIndex::digest_of(std::size_t contract, IsoWeek week) const {
+  const Group* g = find(contract, week);
+  return g ? m_digests[static_cast<std::size_t>(g - m_groups.data())] : 0;
+}
+
+namespace {
+// One step of a 64-bit multiply-fold hash (as books::content_hash mixes).
+inline std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+  __extension__ typedef unsigned __int128 u128;
+  const u128 r = static_cast<u128>(h ^ 0xa0761d6478bd642fULL) * (v ^ 0xe7037ed1a0b428dbULL);
+  return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
+}
+} // namespace
+
+std::uint64_t entry_hash(const books::Entry& e) {
+  const auto day = static_cast<std::uint32_t>(e.date.days_since_epoch());
+  std::uint64_t h = mix(0x8ebc6af09c88c6e3ULL, (std::uint64_t{day} << 8) | static_cast<std::uint8_t>(e.status));
+  h = mix(h, static_cast<std::uint64_t>(e.hours.num()));
+  return mix(h, static_cast<std::uint64_t>(e.hours.den()));
+}
+
+std::uint64_t entry_digest(std::span<const books::Entry* const> entries) {
+  if (entries.empty()) return 0;
+  std::uint64_t d = 0;
+  for (const books::Entry* e : entries) d += entry_hash(*e);
+  return d | 1;
+}
+
+std::span<const books::Entry* const> EntryIndex::of(std::size_t contract, IsoWeek week) const {
+  const Group* g = find(contract, week);
+  if (!g) return {};
+  return std::span<const books::Entry* const>(m_entries.data() + g->begin, (g + 1)->begin - g->begin);
 }
 
 std::optional<WeekFigures> week_figures(const books::Contract& c, IsoWeek week,

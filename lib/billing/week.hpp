@@ -95,6 +95,8 @@ public:
   std::span<const books::Entry* const> group(std::size_t g) const {
     return {m_entries.data() + m_groups[g].begin, m_groups[g + 1].begin - m_groups[g].begin};
   }
+  // The digest of a contract's entries of a week (billing::entry_digest of them), 0 when none.
+  std::uint64_t digest_of(std::size_t contract, IsoWeek week) const;
 
 private:
   // Flat arrays (a history has hundreds of thousands of entries): the entries grouped by
@@ -107,7 +109,15 @@ private:
   std::vector<const books::Entry*> m_entries;
   std::vector<Group> m_groups; // plus one sentinel at the end
   std::vector<std::uint32_t> m_first_group;
+  std::vector<std::uint64_t> m_digests; // per group
+  const Group* find(std::size_t contract, IsoWeek week) const;
 };
+
+// A digest of a week's entries: of each entry what week_figures reads of it (date, status,
+// hours), summed, so that it does not depend on their order (nor do the figures); never 0 for
+// entries, 0 for none.
+std::uint64_t entry_digest(std::span<const books::Entry* const> entries);
+std::uint64_t entry_hash(const books::Entry& e);
 
 // The week's figures, or nullopt when the week has no active day for the contract.
 std::optional<WeekFigures> week_figures(const books::Contract& c, IsoWeek week,

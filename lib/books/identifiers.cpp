@@ -146,4 +146,15 @@ std::optional<std::string> normalise_iban(std::string_view text) {
   return iban;
 }
 
+bool is_mail_address(std::string_view address) {
+  const auto at = address.find('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 >= address.size() || address.size() > 254) return false;
+  if (address.find('@', at + 1) != std::string_view::npos) return false;
+  for (const char c : address)
+    if (c <= ' ' || c >= 127 || std::string_view("<>()[]\\,;:\"").find(c) != std::string_view::npos) return false;
+  const std::string_view domain = address.substr(at + 1);
+  if (domain.front() == '.' || domain.back() == '.' || domain.find("..") != std::string_view::npos) return false;
+  return domain.find('.') != std::string_view::npos || domain == "localhost";
+}
+
 } // namespace books

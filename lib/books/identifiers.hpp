@@ -22,6 +22,10 @@ bool is_valid_gln(std::string_view gln);
 std::string fik71_payment_id(std::int64_t number);
 // An FIK creditor number (kreditornummer): exactly 8 digits.
 bool is_valid_fik_creditor(std::string_view creditor);
+// An e-mail address honorar sends to or from (SPEC 10.2): LOCAL@DOMAIN in printable ASCII, one
+// '@', no spaces, no angle brackets, quotes, commas or other characters SMTP's <...> or a header
+// would give a meaning; the domain has a dot or is "localhost", no empty label.
+bool is_mail_address(std::string_view address);
 // Contract ids: [A-Za-z0-9][A-Za-z0-9._-]{0,63} (they become parts of file names).
 bool is_valid_contract_id(std::string_view id);
 

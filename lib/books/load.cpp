@@ -6,6 +6,7 @@
 #include "books/identifiers.hpp"
 #include "books/parallel.hpp"
 #include "books/settings.hpp"
+#include "books/timelog_cache.hpp"
 #include "books/timelog_files.hpp"
 #include "books/toml_reader.hpp"
 #include "util/file.hpp"
@@ -105,6 +106,7 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptio
   // A file that cannot be read (or is too large) is one error, not also a list of missing keys.
   const std::size_t errors_before_settings = diags.error_count();
   std::string settings_text = read_file(settings_path, "honorar.toml", diags);
+  std::string digest_bytes = std::to_string(content_hash(settings_text));
   if (diags.error_count() == errors_before_settings)
     books.settings = load_settings("honorar.toml", std::move(settings_text), diags);
 
@@ -116,6 +118,7 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptio
     std::vector<Contract> contracts; // those with an id
     std::vector<UnloadedContract> unloaded;
     diag::Diagnostics diags;
+    std::string digests; // path and content hash of each file read
   };
   std::vector<UnloadedContract> unloaded;
   constexpr std::size_t k_batch = 16;
@@ -129,6 +132,7 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptio
           const std::size_t errors_before = r.diags.error_count();
           std::string text = read_file(root / rel, rel, r.diags);
           if (r.diags.error_count() != errors_before) continue; // unreadable: its id is unknown
+          r.digests += rel + '\n' + std::to_string(content_hash(text)) + '\n';
           // The id as written, for a file toml++ refuses: its entries then get one note, not an
           // "unknown contract" error each (ARCHITECTURE.md).
           std::optional<std::string> written_id = top_level_string(text, "id");
@@ -141,6 +145,7 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptio
       },
       [&](std::size_t, LoadedContracts r) {
         append_diagnostics(diags, r.diags);
+        digest_bytes += r.digests;
         for (Contract& c : r.contracts) books.contracts.push_back(std::move(c));
         for (UnloadedContract& u : r.unloaded) unloaded.push_back(std::move(u));
       });
@@ -160,13 +165,27 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptio
     diags.error({"honorar.toml", 0, 0}, "[invoicing] needs a 'vat_exemption_note': a contract is VAT-exempt");
 
   for (const Contract& c : books.contracts) check_einvoice_needs(c, books.settings.documents, diags);
+  books.settings_digest = content_hash(digest_bytes);
 
   // Time logs: cached, fast-path or toml++ parsed, on a few threads (timelog_files.hpp).
   load_timelog_files(root, find_files(root, root / "timelog", true, {".toml", ".csv"}, diags), books, diags, options,
                      read_file, unloaded);
   // Across files: after all entries, whichever reader or the cache gave them.
-  check_hours_per_day(books, diags);
+  if (!books.timelogs_deferred) check_hours_per_day(books, diags);
   return books;
+}
+
+void load_deferred_timelogs(Books& books, diag::Diagnostics& diags, const LoadOptions& options) {
+  if (!books.timelogs_deferred) return;
+  books.timelogs_deferred = false;
+  LoadOptions now = options;
+  now.defer_unchanged_timelogs = false;
+  // Deferred only when every contract file loaded (no UnloadedContract) and nothing failed; the
+  // folder's own diagnostics were reported when it was listed first.
+  diag::Diagnostics listed_before;
+  load_timelog_files(books.root, find_files(books.root, books.root / "timelog", true, {".toml", ".csv"}, listed_before),
+                     books, diags, now, read_file, {});
+  check_hours_per_day(books, diags);
 }
 
 } // namespace books

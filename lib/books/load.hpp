@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 
 namespace books {
@@ -43,6 +44,12 @@ struct LoadOptions {
     bool cache_written = false;
   };
   Stats* stats = nullptr;
+  // When every time-log file is recorded in the cache and unchanged (settled, same stat), read
+  // none of them: Books::timelogs_deferred (for a command that can bill from the books cache).
+  bool defer_unchanged_timelogs = false;
+  // When set, a changed time-log cache is not written by load_books but left here, to be called
+  // later (on another thread: the caller's; it holds what it needs).
+  std::function<void()>* deferred_cache_write = nullptr;
 };
 // The cache_min_bytes the CLI sets for its default cache directory.
 inline constexpr std::uint64_t k_default_cache_min_bytes = 1 << 20;
@@ -52,5 +59,9 @@ inline constexpr std::uint64_t k_default_cache_min_bytes = 1 << 20;
 // billing::check_books). Throws diag::Error(missing) when the books or honorar.toml are absent.
 // When diags.has_errors() afterwards, the returned Books must not be billed.
 Books load_books(const std::filesystem::path& root, diag::Diagnostics& diags, const LoadOptions& options = {});
+
+// Loads the time logs that load_books deferred (Books::timelogs_deferred), with their checks, as
+// load_books would have: afterwards the books are as load_books without deferring gives them.
+void load_deferred_timelogs(Books& books, diag::Diagnostics& diags, const LoadOptions& options);
 
 } // namespace books

@@ -93,12 +93,33 @@ struct StatementSettings {
   std::string amount = "Beløb";
 };
 
+// [mail] (SPEC 10.2): the SMTP server documents are e-mailed through. The password is never in
+// honorar.toml: it comes from HONORAR_SMTP_PASSWORD or the file `password_file` names.
+struct MailSettings {
+  enum class Security { starttls, tls, none };
+  std::string host;
+  int port = 587;                     // default: 587 (starttls), 465 (tls), 25 (none)
+  Security security = Security::starttls;
+  std::string user;                   // empty: no login
+  std::string from;                   // the sender's address; default [provider] email
+  std::string password_file;          // as written (relative to the books); empty: none
+  std::string ca_file;                // extra CA certificates to trust; empty: the system's
+};
+
+// [delivery] (SPEC 10.2): the command an e-invoice is handed to (an access point's upload tool).
+struct DeliverySettings {
+  std::vector<std::string> command;   // the program and its arguments; the XML's path follows
+  int timeout_seconds = 600;          // a command still running then is stopped (temporary)
+};
+
 struct Settings {
   Provider provider;
   Invoicing invoicing;
   DocumentSettings documents;
   Reminders reminders;
   StatementSettings statement;
+  std::optional<MailSettings> mail;         // delivery (issue 18)
+  std::optional<DeliverySettings> delivery; // delivery (issue 18)
 };
 
 struct Payer {
@@ -239,6 +260,15 @@ struct Books {
   // that a copy of the Books stays valid.
   std::vector<std::shared_ptr<const void>> text_storage;
   std::vector<Expense> expenses;   // in log order
+  // When LoadOptions::defer_unchanged_timelogs found every time-log file as the time-log cache
+  // recorded it, load_books leaves `entries` and `expenses` empty and sets this: the books cache
+  // (billing/books_cache.hpp) may know all a command needs of them; else load_deferred_timelogs.
+  bool timelogs_deferred = false;
+  // For the books cache: a digest of honorar.toml and of every contract file (path and bytes) ...
+  std::uint64_t settings_digest = 0;
+  // ... and of every time-log file's path and stamp as the time-log cache records them after this
+  // load; nullopt when a file is not recorded (or there is no cache). Equal digests: the same bytes.
+  std::optional<std::uint64_t> timelog_digest;
 
   const Contract* find_contract(std::string_view id) const;
   // The VAT treatment of a contract: its own, else [invoicing].vat.

@@ -128,6 +128,70 @@ void read_statement(const TomlFile& file, const toml::table& table, StatementSet
   r.finish();
 }
 
+constexpr std::string_view k_security_names[] = {"starttls", "tls", "none"};
+
+// [mail] (SPEC 10.2). The password is never read from here: a `password` key is an error that
+// says where it goes, and its value appears in no message.
+void read_mail(const TomlFile& file, const toml::table& table, const Provider& provider, MailSettings& mail,
+               diag::Diagnostics& diags) {
+  TableReader r(file, table, diags, "[mail]",
+                {"host", "port", "security", "user", "from", "password_file", "ca_file", "password"},
+                file.location(table));
+  if (r.has("password"))
+    r.error("password", "[mail] must not hold the SMTP password: set HONORAR_SMTP_PASSWORD, or name a file "
+                        "holding it with 'password_file'");
+  mail.host = r.text("host", Need::required).value_or("");
+  if (mail.host.find_first_of(" /?#@\t\r\n") != std::string::npos)
+    r.error("host", "[mail] 'host' must be a host name or address, such as \"smtp.example.dk\"");
+  if (auto security = r.string("security", Need::optional)) {
+    if (*security == "starttls") mail.security = MailSettings::Security::starttls;
+    else if (*security == "tls") mail.security = MailSettings::Security::tls;
+    else if (*security == "none") mail.security = MailSettings::Security::none;
+    else
+      r.error("security", fmt::format("[mail] 'security' must be \"starttls\", \"tls\" or \"none\", not \"{}\"{}", *security,
+                                      did_you_mean(*security, k_security_names)));
+  }
+  mail.port = mail.security == MailSettings::Security::tls ? 465 : mail.security == MailSettings::Security::none ? 25 : 587;
+  if (auto port = r.integer("port", Need::optional)) {
+    if (*port < 1 || *port > 65535) r.error("port", "[mail] 'port' must be 1 to 65535");
+    else mail.port = static_cast<int>(*port);
+  }
+  mail.user = r.text("user", Need::optional).value_or("");
+  if (auto from = r.text("from", Need::optional)) {
+    if (!is_mail_address(*from)) r.error("from", fmt::format("[mail] 'from' is not an e-mail address: \"{}\"", *from));
+    mail.from = *from;
+  } else if (is_mail_address(provider.email)) {
+    mail.from = provider.email;
+  } else {
+    r.error_here("[mail] needs 'from', the sender's e-mail address (or an 'email' under [provider])");
+  }
+  mail.password_file = r.text("password_file", Need::optional).value_or("");
+  mail.ca_file = r.text("ca_file", Need::optional).value_or("");
+  // Without TLS a login would send the password in clear: only to a server on this machine.
+  const bool loopback = mail.host == "localhost" || mail.host == "::1" || mail.host.starts_with("127.");
+  if (mail.security == MailSettings::Security::none && !mail.user.empty() && !loopback)
+    r.error("security", "[mail] security = \"none\" would send the password in clear: use \"starttls\" or \"tls\" "
+                        "(a login without TLS is allowed only to localhost)");
+  r.finish();
+}
+
+// [delivery] (SPEC 10.2): `command` is a program, or an array of the program and its arguments.
+void read_delivery(const TomlFile& file, const toml::table& table, DeliverySettings& delivery, diag::Diagnostics& diags) {
+  TableReader r(file, table, diags, "[delivery]", {"command", "timeout"}, file.location(table));
+  if (auto timeout = r.integer("timeout", Need::optional)) {
+    if (*timeout < 1 || *timeout > 86400) r.error("timeout", "[delivery] 'timeout' must be 1 to 86400 seconds");
+    else delivery.timeout_seconds = static_cast<int>(*timeout);
+  }
+  if (auto program = r.string_if_string("command")) {
+    delivery.command = {r.text("command", Need::required).value_or("")};
+  } else if (auto words = r.string_array("command", Need::required)) {
+    if (words->empty() || is_blank(words->front()))
+      r.error("command", "[delivery] 'command' must name a program: [\"program\", \"argument\", ...]");
+    delivery.command = *words;
+  }
+  r.finish();
+}
+
 } // namespace
 
 Settings load_settings(const std::string& rel_path, std::string text, diag::Diagnostics& diags) {
@@ -136,12 +200,14 @@ Settings load_settings(const std::string& rel_path, std::string text, diag::Diag
   auto root = parse_toml(file, diags);
   if (!root) return s;
   const diag::Location top{rel_path, 1, 1};
-  TableReader r(file, *root, diags, "honorar.toml", {"provider", "invoicing", "documents", "statement", "reminders"},
-                top);
+  TableReader r(file, *root, diags, "honorar.toml",
+                {"provider", "invoicing", "documents", "statement", "mail", "delivery", "reminders"}, top);
   const toml::table* provider = r.table("provider", Need::required);
   const toml::table* invoicing = r.table("invoicing", Need::required);
   const toml::table* documents = r.table("documents", Need::optional);
   const toml::table* statement = r.table("statement", Need::optional);
+  const toml::table* mail = r.table("mail", Need::optional);
+  const toml::table* delivery = r.table("delivery", Need::optional);
   const toml::table* reminders = r.table("reminders", Need::optional);
   r.finish();
   if (documents) read_documents(file, *documents, s.documents, diags);
@@ -198,6 +264,8 @@ Settings load_settings(const std::string& rel_path, std::string text, diag::Diag
     s.invoicing.vat_exemption_note = note.value_or("");
     inv.finish();
   }
+  if (mail) read_mail(file, *mail, s.provider, s.mail.emplace(), diags);
+  if (delivery) read_delivery(file, *delivery, s.delivery.emplace(), diags);
   return s;
 }
 

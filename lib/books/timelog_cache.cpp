@@ -148,6 +148,20 @@ private:
 
 } // namespace
 
+const std::string& cache_fingerprint() { return fingerprint(); }
+
+void add_stamp_to_digest(std::string& bytes, const std::string& rel, const FileStamp& stamp) {
+  bytes += rel;
+  bytes += '\0';
+  Out out(bytes);
+  out.put(stamp.size);
+  out.put(stamp.mtime_ns);
+  out.put(stamp.ctime_ns);
+  out.put(stamp.inode);
+  out.put(stamp.hash);
+  out.put(static_cast<std::uint8_t>(stamp.settled ? 1 : 0));
+}
+
 std::uint64_t content_hash(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t n = bytes.size();
@@ -299,6 +313,12 @@ std::optional<TimelogCache::Found> TimelogCache::find_unchanged(const std::strin
   const Record& r = it->second;
   if (!r.stamp.settled || !r.stamp.same_stat(stat) || content_hash(r.blob) != r.blob_hash) return std::nullopt;
   return Found{r.blob, r.stamp};
+}
+
+std::optional<FileStamp> TimelogCache::unchanged_stamp(const std::string& rel, const FileStamp& stat) const {
+  auto it = m_records.find(rel);
+  if (it == m_records.end() || !it->second.stamp.settled || !it->second.stamp.same_stat(stat)) return std::nullopt;
+  return it->second.stamp;
 }
 
 std::optional<TimelogCache::Found> TimelogCache::find(const std::string& rel, const FileStamp& stamp) const {

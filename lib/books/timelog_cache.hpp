@@ -37,6 +37,11 @@ namespace books {
 // A fast 64-bit hash of file contents (wyhash-style multiply-fold; not cryptographic).
 std::uint64_t content_hash(std::string_view bytes);
 
+// What pins a cache to the build that wrote it (its GNU build-id); empty when there is none, and
+// then nothing is cached.
+const std::string& cache_fingerprint();
+
+
 // What is known of a time-log file's bytes: its stat, and the content hash of the bytes read.
 struct FileStamp {
   std::uint64_t size = 0;
@@ -54,6 +59,9 @@ struct FileStamp {
     return size == o.size && mtime_ns == o.mtime_ns && ctime_ns == o.ctime_ns && inode == o.inode;
   }
 };
+
+// The digest of time-log stamps that Books::timelog_digest holds: each file's path and stamp.
+void add_stamp_to_digest(std::string& bytes, const std::string& rel, const FileStamp& stamp);
 
 // A read-only view of a cache file (memory-mapped while the object lives).
 class TimelogCache {
@@ -74,6 +82,9 @@ public:
   // rel's record when it is settled and `stat` (a FileStamp without hash) has the same stat:
   // the file is unchanged and need not be read.
   std::optional<Found> find_unchanged(const std::string& rel, const FileStamp& stat) const;
+  // The recorded stamp of rel when it is settled and `stat` has the same stat (the record's bytes
+  // are not checked: for a digest of the recorded stamps, not for restoring).
+  std::optional<FileStamp> unchanged_stamp(const std::string& rel, const FileStamp& stat) const;
   // rel's record when its bytes had this size and content hash (whatever the times say).
   std::optional<Found> find(const std::string& rel, const FileStamp& stamp) const;
   // Appends the entries and expenses of `blob` (from find(rel, ...)) and returns true, or appends

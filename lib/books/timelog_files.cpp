@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -184,6 +185,28 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
   if (options.cache_file) cache = TimelogCache::open(*options.cache_file);
   const bool write_cache = options.cache_file && total_bytes >= options.cache_min_bytes;
 
+  // Every file recorded and unchanged: none is read; their digest names what the books cache may
+  // know of them (Books::timelog_digest).
+  if (options.defer_unchanged_timelogs && write_cache && unloaded.empty() && n == cache.file_count() && n > 0 &&
+      !diags.has_errors()) {
+    std::string digest;
+    bool all = true;
+    for (std::size_t i = 0; i < n && all; ++i) {
+      const auto stamp = stats[i].ok ? cache.unchanged_stamp(rels[i], stats[i].stamp) : std::nullopt;
+      if (stamp) add_stamp_to_digest(digest, rels[i], *stamp);
+      all = stamp.has_value();
+    }
+    if (all) {
+      books.timelogs_deferred = true;
+      books.timelog_digest = content_hash(digest);
+      if (options.stats) options.stats->files = n;
+      return;
+    }
+  }
+  // The same digest of what the cache records after this load, when it records every file.
+  std::string digest;
+  bool all_recorded = write_cache;
+
   std::size_t estimate = books.entries.size();
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t cached = cache.entry_count(rels[i]);
@@ -245,22 +268,20 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
     return parse(i);
   };
 
-  // The new cache is written only when it would differ from the old one; records of files
-  // restored before the first change are remembered and written once one is found.
+  // The new cache is written only when it would differ from the old one. Records parsed now are
+  // written as they come (their bytes are freed); records restored as they were are written at
+  // the end, from the old cache's mapping -- or later, on another thread, when the caller asks
+  // (LoadOptions::deferred_cache_write): a changed month rewrites the whole cache.
   struct Kept {
-    const std::string* rel;
+    std::string rel;
     FileStamp stamp;
     std::uint32_t entries;
     std::string_view blob;
   };
-  std::vector<Kept> kept_so_far;
-  std::optional<TimelogCacheWriter> writer;
+  std::vector<Kept> kept;
+  std::shared_ptr<TimelogCacheWriter> writer;
+  bool changed = false;
   std::size_t hits = 0;
-  auto open_writer = [&] {
-    writer.emplace(*options.cache_file);
-    for (const Kept& k : kept_so_far) writer->add(*k.rel, k.stamp, k.entries, k.blob);
-    kept_so_far.clear();
-  };
 
   bool restored = false;
   auto reserve_all = [&] {
@@ -298,14 +319,16 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
     books.expenses.insert(books.expenses.end(), std::make_move_iterator(r.expenses.begin()),
                           std::make_move_iterator(r.expenses.end()));
     if (!write_cache) return;
+    if (r.hit || !r.blob.empty()) add_stamp_to_digest(digest, rels[i], r.stamp);
+    else all_recorded = false;
     if (r.hit) {
       ++hits;
-      if (r.restamped && !writer) open_writer();
-      if (writer) writer->add(rels[i], r.stamp, entry_count, r.kept);
-      else kept_so_far.push_back({&rels[i], r.stamp, entry_count, r.kept});
+      changed = changed || r.restamped;
+      kept.push_back({rels[i], r.stamp, entry_count, r.kept});
     } else if (!r.blob.empty()) {
-      if (!writer) open_writer();
+      if (!writer) writer = std::make_shared<TimelogCacheWriter>(*options.cache_file);
       writer->add(rels[i], r.stamp, entry_count, r.blob);
+      changed = true;
     }
   };
 
@@ -313,11 +336,22 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
   skipped.report(diags);
   if (restored) books.text_storage.push_back(cache.mapping()); // restored texts point into it
   if (!write_cache) return;
-  if (!writer && hits != cache.file_count()) open_writer(); // files went away
-  if (writer) {
-    const bool written = writer->commit();
-    if (options.stats) options.stats->cache_written = written;
+  changed = changed || hits != cache.file_count(); // files went away
+  bool recorded = true;
+  if (changed) {
+    auto finish = [writer = std::move(writer), kept = std::move(kept), mapping = cache.mapping(),
+                   file = *options.cache_file, stats = options.stats]() mutable {
+      if (!writer) writer = std::make_shared<TimelogCacheWriter>(file);
+      for (const Kept& k : kept) writer->add(k.rel, k.stamp, k.entries, k.blob);
+      const bool written = writer->commit();
+      if (stats) stats->cache_written = written;
+      return written;
+    };
+    if (options.deferred_cache_write) *options.deferred_cache_write = [finish = std::move(finish)]() mutable { finish(); };
+    else recorded = finish();
   }
+  // (A deferred write that fails leaves the old cache, whose stamps give another digest.)
+  if (recorded && all_recorded) books.timelog_digest = content_hash(digest);
 }
 
 } // namespace books

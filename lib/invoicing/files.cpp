@@ -131,15 +131,17 @@ void StagedFiles::sync(const fs::path& books_dir) {
   sync_staged(books_dir, tmps);
 }
 
+fs::path document_file(const fs::path& books_dir, const render::IssuedDocument& doc, std::string_view extension) {
+  return books_dir / "invoices" / std::to_string(doc.issue_date.year()) /
+         (std::to_string(doc.number.value()) + "." + std::string(extension));
+}
+
 StagedFiles stage_missing_files(const fs::path& books_dir, const std::vector<render::IssuedDocument>& documents,
                                 const books::DocumentSettings& settings) {
   StagedFiles staged;
   for (const render::IssuedDocument& doc : documents) {
-    const fs::path dir = books_dir / "invoices" / std::to_string(doc.issue_date.year());
-    const std::string number = std::to_string(doc.number.value());
     for (const render::DocumentFormat* format : render::formats_for(doc, settings))
-      staged.stage_if_missing(dir / (number + "." + std::string(format->extension())),
-                              [&] { return format->render(doc); });
+      staged.stage_if_missing(document_file(books_dir, doc, format->extension()), [&] { return format->render(doc); });
   }
   staged.sync(books_dir);
   return staged;

@@ -2,10 +2,13 @@
 
 #include "billing/run.hpp"
 #include "invoicing/register_checks.hpp"
+#include "invoicing/register_summary.hpp"
 #include "register/register.hpp"
+#include "render/format.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 namespace invoicing {
@@ -29,7 +32,7 @@ void refuse_before_from(const books::Books& books, const Request& request) {
 
 // Runs go forward; invoicing.from is fixed once the register exists (SPEC 3.6); every contract
 // billed is still in the books (SPEC 5).
-void refuse_by_register(const invoice_register::Register& reg, const books::Books& books, const Request& request) {
+void refuse_by_register(const RegisterSummary& reg, const books::Books& books, const Request& request) {
   diag::Diagnostics missing;
   check_billed_contracts(books, reg, missing);
   if (missing.has_errors()) {
@@ -37,16 +40,54 @@ void refuse_by_register(const invoice_register::Register& reg, const books::Book
     throw diag::Error(diag::ErrorKind::data, first.message, first.where);
   }
   const std::string from = books.settings.invoicing.from.to_string();
-  if (auto stored = reg.invoicing_from(); stored && *stored != from)
+  if (const auto& stored = reg.invoicing_from; stored && *stored != from)
     throw diag::Error(diag::ErrorKind::data,
                       fmt::format("[invoicing] from is {} in honorar.toml but {} in the register: it cannot change "
                                   "once invoices are issued",
                                   from, *stored));
-  if (auto latest = reg.latest_month(); latest && request.month < *latest)
+  if (const auto& latest = reg.latest_month; latest && request.month < *latest)
     throw diag::Error(diag::ErrorKind::data,
                       fmt::format("{} is before {}, the latest month already run: runs go forward (re-run {} to "
                                   "settle changes)",
                                   request.month.to_string(), latest->to_string(), latest->to_string()));
+}
+
+// The earlier documents a run needs: those of contracts whose new document corrects an earlier
+// one (for its references), and, for a real run, those whose files are missing (to write them).
+// Only these are parsed: a register of years holds many documents.
+std::vector<render::IssuedDocument> earlier_documents(const invoice_register::Register& reg, const books::Books& books,
+                                                      const std::vector<billing::Document>& documents, bool files) {
+  std::set<std::string> correcting;
+  for (const billing::Document& doc : documents)
+    if (std::any_of(doc.lines.begin(), doc.lines.end(), [](const billing::Line& l) { return l.corrects_earlier(); }))
+      correcting.insert(doc.contract);
+  std::set<std::int64_t> wanted;
+  if (files) {
+    // A document has its files when json, text and every format [documents] names for any kind of
+    // payer are there; the others are parsed, and stage_missing_files decides exactly.
+    std::vector<std::string> extensions{"json", "txt"};
+    for (const auto* formats : {&books.settings.documents.municipality, &books.settings.documents.private_payer})
+      for (const std::string& name : *formats)
+        if (const render::DocumentFormat* f = render::find_format(name)) extensions.emplace_back(f->extension());
+    std::error_code ec;
+    for (const invoice_register::StoredDocument& d : reg.document_heads()) {
+      const std::filesystem::path dir = books.root / "invoices" / d.issue_date.substr(0, 4);
+      for (const std::string& ext : extensions)
+        if (!std::filesystem::exists(dir / (std::to_string(d.number) + "." + ext), ec)) {
+          wanted.insert(d.number);
+          break;
+        }
+    }
+  }
+  std::vector<render::IssuedDocument> out;
+  for (const auto& d : reg.documents_of(correcting)) {
+    wanted.erase(d.number);
+    out.push_back(parse_stored_document(d.number, d.json));
+  }
+  for (std::int64_t n : wanted)
+    if (auto d = reg.document(n)) out.push_back(parse_stored_document(d->number, d->json));
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
+  return out;
 }
 
 } // namespace
@@ -58,21 +99,32 @@ Outcome invoice_month(const books::Books& books, const Request& request) {
     throw diag::Error(diag::ErrorKind::data,
                       fmt::format("{} is not over until {}: a real run must wait (use --dry-run to preview)",
                                   request.month.to_string(), request.month.last_day().to_string()));
-  auto reg = request.dry_run ? invoice_register::Register::open_read_only(books.root, request.busy_timeout_ms)
-                             : invoice_register::Register::open_for_run(books.root, request.busy_timeout_ms);
-  if (reg) refuse_by_register(*reg, books, request);
+  std::unique_ptr<invoice_register::Register> reg;
+  std::shared_ptr<const RegisterSummary> summary;
+  if (request.dry_run && request.register_summary) {
+    summary = *request.register_summary;
+  } else {
+    reg = request.dry_run ? invoice_register::Register::open_read_only(books.root, request.busy_timeout_ms)
+                          : invoice_register::Register::open_for_run(books.root, request.busy_timeout_ms);
+    if (reg) summary = std::make_shared<const RegisterSummary>(summarise_register(*reg));
+  }
+  if (summary) refuse_by_register(*summary, books, request);
 
   billing::RunOptions options{request.month, request.today, std::set<std::string>(request.only.begin(), request.only.end()),
-                              request.entries};
-  billing::Run run = billing::compute_run(books, reg ? reg->billed_state() : billing::BilledState{}, options);
+                              request.entries, request.weeks};
+  static const billing::BilledState k_nothing_billed;
+  billing::Run run = billing::compute_run(books, summary ? summary->billed : k_nothing_billed, options);
   if (!request.dry_run) {
     std::int64_t number = reg->next_number(books.settings.invoicing.first_number);
     for (billing::Document& doc : run.documents) doc.number = number++;
   }
 
   std::vector<render::IssuedDocument> earlier;
-  if (reg)
-    for (const auto& d : reg->documents()) earlier.push_back(parse_stored_document(d.number, d.json));
+  if (summary && !reg && std::any_of(run.documents.begin(), run.documents.end(), [](const billing::Document& d) {
+        return std::any_of(d.lines.begin(), d.lines.end(), [](const billing::Line& l) { return l.corrects_earlier(); });
+      }))
+    reg = invoice_register::Register::open_read_only(books.root, request.busy_timeout_ms);
+  if (reg) earlier = earlier_documents(*reg, books, run.documents, !request.dry_run);
   Outcome outcome;
   outcome.run.month = request.month;
   outcome.run.total = run.total;
@@ -84,6 +136,10 @@ Outcome invoice_month(const books::Books& books, const Request& request) {
   }
   outcome.documents = documents.size();
   if (request.dry_run) return outcome; // nothing else needs the documents
+  // The issued documents hold their lines now; the register needs only the run's billed parts
+  // and expenses (a catch-up run over years bills hundreds of thousands of lines).
+  for (billing::ContractRun& cr : run.contracts) std::vector<billing::Line>().swap(cr.lines);
+  for (billing::Document& doc : run.documents) std::vector<billing::Line>().swap(doc.lines);
 
   std::vector<invoice_register::StoredDocument> stored;
   for (std::size_t i = 0; i < documents.size(); ++i) {

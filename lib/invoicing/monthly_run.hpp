@@ -8,17 +8,22 @@
 #include "render/document.hpp"
 
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace billing {
 class EntryIndex; // billing/week.hpp
+class WeekTable;  // billing/week_table.hpp
 }
 namespace render {
 struct ReminderDocument; // render/reminder.hpp
 }
 
 namespace invoicing {
+
+struct RegisterSummary; // invoicing/register_summary.hpp
 
 inline constexpr int k_default_busy_timeout_ms = 10'000;
 
@@ -29,6 +34,10 @@ struct Request {
   bool dry_run = false;
   int busy_timeout_ms = k_default_busy_timeout_ms;
   const billing::EntryIndex* entries = nullptr; // the books' entry index, if already built
+  const billing::WeekTable* weeks = nullptr;     // every week's figures, if already computed
+  // A dry run: the register as the caller read it (register_summary.hpp; a null pointer: there
+  // is none), if it did. A real run always reads it inside its transaction.
+  std::optional<std::shared_ptr<const RegisterSummary>> register_summary{};
 };
 
 struct Outcome {
@@ -97,6 +106,10 @@ StagedFiles stage_missing_reminder_files(const std::filesystem::path& books_dir,
 std::vector<std::filesystem::path> write_missing_files(const std::filesystem::path& books_dir,
                                                        const std::vector<render::IssuedDocument>& documents,
                                                        const books::DocumentSettings& settings);
+
+// Where a document's file of one format is: books_dir/invoices/<year of the issue date>/<number>.<extension>.
+std::filesystem::path document_file(const std::filesystem::path& books_dir, const render::IssuedDocument& doc,
+                                    std::string_view extension);
 
 // A registered document from its canonical JSON; a data error (65) naming the number when the
 // register holds something else (a damaged register).

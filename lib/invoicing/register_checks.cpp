@@ -1,13 +1,16 @@
 #include "invoicing/register_checks.hpp"
 
+#include "invoicing/register_summary.hpp"
 #include "register/register.hpp"
 
 #include <fmt/format.h>
 
 namespace invoicing {
 
-void check_billed_contracts(const books::Books& books, const invoice_register::Register& reg, diag::Diagnostics& diags) {
-  for (const auto& [contract, numbers] : reg.billed_contracts()) {
+namespace {
+void check_billed(const books::Books& books, const std::map<std::string, std::vector<std::int64_t>>& billed,
+                  diag::Diagnostics& diags) {
+  for (const auto& [contract, numbers] : billed) {
     if (books.find_contract(contract)) continue;
     std::string documents;
     for (std::size_t i = 0; i < numbers.size(); ++i)
@@ -18,6 +21,15 @@ void check_billed_contracts(const books::Books& books, const invoice_register::R
                             "start)",
                             contract, documents.empty() ? "" : " (documents " + documents + ")", contract));
   }
+}
+} // namespace
+
+void check_billed_contracts(const books::Books& books, const invoice_register::Register& reg, diag::Diagnostics& diags) {
+  check_billed(books, reg.billed_contracts(), diags);
+}
+
+void check_billed_contracts(const books::Books& books, const RegisterSummary& reg, diag::Diagnostics& diags) {
+  check_billed(books, reg.billed_contracts, diags);
 }
 
 void check_billed_contracts(const books::Books& books, int busy_timeout_ms, diag::Diagnostics& diags) {

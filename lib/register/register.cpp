@@ -165,6 +165,26 @@ std::vector<StoredDocument> Register::documents() const {
   return out;
 }
 
+std::vector<StoredDocument> Register::document_heads() const {
+  std::vector<StoredDocument> out;
+  Statement s = m_db->prepare("SELECT number, kind, contract, month, issue_date, total FROM documents ORDER BY number");
+  while (s.step()) out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), std::string()});
+  return out;
+}
+
+std::vector<StoredDocument> Register::documents_of(const std::set<std::string>& contracts) const {
+  std::vector<StoredDocument> out;
+  if (contracts.empty()) return out;
+  // The JSON is read only for the documents wanted (a long register holds many).
+  Statement heads = m_db->prepare("SELECT number, contract FROM documents ORDER BY number");
+  std::vector<std::int64_t> numbers;
+  while (heads.step())
+    if (contracts.contains(heads.text(1))) numbers.push_back(heads.int64(0));
+  for (std::int64_t n : numbers)
+    if (auto d = document(n)) out.push_back(std::move(*d));
+  return out;
+}
+
 std::optional<StoredDocument> Register::document(std::int64_t number) const {
   Statement s = m_db->prepare("SELECT number, kind, contract, month, issue_date, total, json FROM documents WHERE number = ?1");
   s.bind(1, number);
@@ -283,6 +303,38 @@ void Register::record_statement_line(const StatementLineRow& l) {
   s.bind(1, l.date).bind(2, l.text).bind(3, l.amount).bind(4, l.occurrence).bind(5, l.file).bind(6, l.line);
   if (l.payment) s.bind(7, *l.payment);
   s.run();
+}
+
+// Delivery (issue 18, SPEC 10.2).
+
+std::string Register::document_key(std::int64_t number) { return std::to_string(number); }
+
+void Register::record_delivery(const DeliveryRecord& record) {
+  if (m_in_transaction) throw diag::Error(diag::ErrorKind::internal, "record_delivery inside a transaction");
+  m_db->exec("BEGIN IMMEDIATE");
+  try {
+    m_db->prepare("INSERT INTO deliveries (document, at, channel, recipient, ok, failure, answer) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        .bind(1, record.document).bind(2, record.at).bind(3, record.channel).bind(4, record.recipient)
+        .bind(5, std::int64_t{record.ok ? 1 : 0}).bind(6, record.failure).bind(7, record.answer)
+        .run();
+    m_db->exec("COMMIT");
+  } catch (...) {
+    try {
+      m_db->exec("ROLLBACK");
+    } catch (...) { // the error that matters is the first one
+    }
+    throw;
+  }
+}
+
+std::map<std::string, DeliveryRecord> Register::deliveries() const {
+  std::map<std::string, DeliveryRecord> out;
+  Statement version = m_db->prepare("PRAGMA user_version");
+  if (!version.step() || version.int64(0) < 4) return out;
+  Statement s = m_db->prepare("SELECT document, at, channel, recipient, answer FROM deliveries WHERE ok = 1 ORDER BY id");
+  while (s.step()) out.try_emplace(s.text(0), DeliveryRecord{s.text(0), s.text(1), s.text(2), s.text(3), true, "", s.text(4)});
+  return out;
 }
 
 } // namespace invoice_register

@@ -10,12 +10,13 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace invoice_register {
 
-inline constexpr int k_schema_version = 3;
+inline constexpr int k_schema_version = 4;
 inline constexpr const char* k_file_name = "honorar.db";
 // The mode a new register is created with (and SQLite gives its journal): personal data.
 inline constexpr unsigned k_file_mode = 0600;
@@ -80,6 +81,17 @@ struct StatementLineRow {
   std::optional<std::int64_t> payment; // none: unmatched
 };
 
+// Delivery (issue 18, SPEC 10.2): one attempt to deliver a document.
+struct DeliveryRecord {
+  std::string document;  // the document's key: "1004"
+  std::string at;        // UTC, YYYY-MM-DDTHH:MM:SSZ
+  std::string channel;   // "email" | "einvoice"
+  std::string recipient; // the address, or the EAN
+  bool ok = false;
+  std::string failure;   // "" when ok, else "temporary" | "unavailable" | "refused"
+  std::string answer;
+};
+
 class Register {
 public:
   // Opens (and creates, migrating the schema) the register for a real run, and takes the write
@@ -105,6 +117,10 @@ public:
   std::map<std::string, std::vector<std::int64_t>> billed_contracts() const;
 
   std::vector<StoredDocument> documents() const;
+  // The documents without their JSON (json left empty): for what their columns tell.
+  std::vector<StoredDocument> document_heads() const;
+  // The documents of these contracts, with their JSON, by number.
+  std::vector<StoredDocument> documents_of(const std::set<std::string>& contracts) const;
   std::optional<StoredDocument> document(std::int64_t number) const;
 
   // ---- Reminders (SPEC 9.4) -----------------------------------------------------------------
@@ -130,6 +146,15 @@ public:
   // Whether a statement line (date, text, amount, occurrence) was recorded by an earlier import.
   bool statement_line_known(const StatementLineRow& line) const;
   void record_statement_line(const StatementLineRow& line);
+  // Delivery (issue 18, SPEC 10.2).
+  // The key of a document in `deliveries`: its number as text ("1004").
+  static std::string document_key(std::int64_t number);
+  // Records one attempt in its own transaction (BEGIN IMMEDIATE ... COMMIT), so that it is on disk
+  // before the next attempt starts. Only outside a transaction (after commit()).
+  void record_delivery(const DeliveryRecord& record);
+  // The first successful delivery of each delivered document, by document key. A register older
+  // than schema 4 has none.
+  std::map<std::string, DeliveryRecord> deliveries() const;
 
   ~Register();
 

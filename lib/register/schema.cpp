@@ -22,6 +22,10 @@
 //     migration and by every run; '' where the JSON lacks it, which the ledger reports as damage)
 //   A version-1 or -2 register is migrated by the first command that writes (invoice, pay) in its
 //   transaction; read-only commands read it as it is (no payments, no reminders).
+// Version 4 (issue 18, sending):
+//   deliveries(id, document, at, channel, recipient, ok, failure, answer): every attempt to
+//   deliver a document, recorded right after it (ARCHITECTURE.md). `document` is TEXT, the
+//   document's key: "1004" for an invoice or credit note (reminders: "R3").
 #include "register/register.hpp"
 
 #include <fmt/format.h>
@@ -137,7 +141,21 @@ void ensure_schema(Connection& db) {
   if (version < 2) db.exec("ALTER TABLE billed_expenses ADD COLUMN outlay INTEGER NOT NULL DEFAULT 0; "
                            "PRAGMA user_version = 2;");
   if (version < 3) db.exec(k_migration_3);
-  // Later versions: if (version < 4) ...
+  if (version < 4) db.exec(R"sql(
+CREATE TABLE deliveries (
+  id INTEGER PRIMARY KEY,
+  document TEXT NOT NULL,             -- "1004" (documents.number as text); reminders "R3"
+  at TEXT NOT NULL,                   -- when the attempt ended, UTC: 2026-12-01T06:10:02Z
+  channel TEXT NOT NULL CHECK (channel IN ('email', 'einvoice')),
+  recipient TEXT NOT NULL,            -- the e-mail address, or the e-invoice's EAN
+  ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+  failure TEXT NOT NULL CHECK (failure IN ('', 'temporary', 'unavailable', 'refused')),
+  answer TEXT NOT NULL                -- the server's last reply, or the command's exit status and output
+) STRICT;
+CREATE INDEX deliveries_by_document ON deliveries (document);
+PRAGMA user_version = 4;
+)sql");
+  // Later versions: if (version < 5) ...
 }
 
 } // namespace invoice_register

@@ -357,8 +357,9 @@ expect_true "same size" test "$(stat -c %s "$B/honorar.db")" = "$size"
 corrupt_case "a register with damaged pages"
 cp "$R/honorar.db" "$B/honorar.db"
 sqlite3 "$B/honorar.db" "UPDATE documents SET json = '{\"number\": 1001, \"lines\": [' WHERE number = 1001;"
-# (register list needs no document's JSON: it still lists them)
-corrupt_case "a register with a damaged document" "invoice --month 2025-11" "invoice --month 2025-11 --dry-run" \
+# (register list needs no document's JSON: it still lists them; nor does a dry run that corrects
+# nothing: a run reads only the documents it needs, issue 19)
+corrupt_case "a register with a damaged document" "invoice --month 2025-11" \
   "register show 1001" "register render 1001 --format pdf"
 rm -rf "$B" "$R"
 

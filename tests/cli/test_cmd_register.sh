@@ -58,21 +58,22 @@ test_case "register list --format json"
 run --books "$B" register list --format json
 expect_exit 0
 expect_stderr_empty
-expect_json_eq '[list(d) for d in j["documents"]][0]' '["number", "kind", "contract", "month", "issue_date", "total", "paid", "open"]'
+expect_json_eq '[list(d) for d in j["documents"]][0]' '["number", "kind", "contract", "month", "issue_date", "total", "paid", "open", "delivered"]'
 expect_json_eq '[{k: d[k] for k in ("number", "kind", "contract", "month", "issue_date", "total")} for d in j["documents"]]' '[
   {"number": 1001, "kind": "invoice", "contract": "2C-2025-007", "month": "2025-11", "issue_date": "2025-12-01", "total": "22770.00"},
   {"number": 1002, "kind": "invoice", "contract": "2C-2025-014", "month": "2025-11", "issue_date": "2025-12-01", "total": "17587.50"},
   {"number": 1003, "kind": "invoice", "contract": "2C-2025-020", "month": "2025-11", "issue_date": "2025-12-01", "total": "11737.50"}]'
+expect_json_eq '[d["delivered"] for d in j["documents"]]' '[null, null, null]'
 cp "$OUT_FILE" "$TMP/list.json"
 
 test_case "register list, text"
 run --books "$B" register list
 expect_exit 0
 expect_stderr_empty
-expect_stdout "     Nr.  Type        Kontrakt        Måned    Dato                 I alt        Betalt    Udestående
-    1001  faktura     2C-2025-007     2025-11  01.12.2025       22.770,00          0,00     22.770,00
-    1002  faktura     2C-2025-014     2025-11  01.12.2025       17.587,50          0,00     17.587,50
-    1003  faktura     2C-2025-020     2025-11  01.12.2025       11.737,50          0,00     11.737,50
+expect_stdout "     Nr.  Type        Kontrakt        Måned    Dato                 I alt        Betalt    Udestående  Sendt
+    1001  faktura     2C-2025-007     2025-11  01.12.2025       22.770,00          0,00     22.770,00  ikke sendt
+    1002  faktura     2C-2025-014     2025-11  01.12.2025       17.587,50          0,00     17.587,50  ikke sendt
+    1003  faktura     2C-2025-020     2025-11  01.12.2025       11.737,50          0,00     11.737,50  ikke sendt
 "
 
 test_case "register show N --format json is the document as the run printed it, then paid and open"
@@ -279,8 +280,8 @@ expect_json_eq '{k: v for k, v in j.items() if k not in ("paid", "open")}' "$(js
 expect_json_eq 'j["paid"], j["open"]' '("0.00", "0.00")'
 run --books "$B" register list
 # The credit note lowers the invoice it corrects (1002, the same contract's): its open amount.
-expect_stdout_contains $'\n    1002  faktura     2C-2025-014     2025-11  01.12.2025       17.587,50          0,00      7.875,00\n'
-expect_stdout_contains $'\n    1004  kreditnota  2C-2025-014     2025-11  02.12.2025       -9.712,50          0,00          0,00\n'
+expect_stdout_contains $'\n    1002  faktura     2C-2025-014     2025-11  01.12.2025       17.587,50          0,00      7.875,00  ikke sendt\n'
+expect_stdout_contains $'\n    1004  kreditnota  2C-2025-014     2025-11  02.12.2025       -9.712,50          0,00          0,00  ikke sendt\n'
 run --books "$B" register show 1002
 expect_stdout_contains $'\n\nBetalt: 0,00    Udestående: 7.875,00\n'
 

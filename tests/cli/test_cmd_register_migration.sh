@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Registers written by earlier releases (schema 1, tests/data/register-v1/; schema 2,
 # tests/data/register-v2/) open with this one: read as they are by read-only commands, migrated
-# to the current schema (3) by the first command that writes, in its transaction, every document
+# to the current schema (4) by the first command that writes, in its transaction, every document
 # kept byte for byte.
 source "$(dirname "$0")/lib.sh"
 
@@ -26,11 +26,11 @@ expect_exit 0
 expect_json_eq 'j["documents"]' '[]'
 expect_true "still schema 1" test "$(version)" = 1
 
-test_case "the first real run migrates it to schema 3, every document byte for byte"
+test_case "the first real run migrates it to schema 4, every document byte for byte"
 run --books "$B" --today 2026-01-02 -q invoice --month 2025-12 --format json
 expect_exit 0
 expect_json_eq '[d["number"] for d in j["documents"]][:1]' '[1004]'
-expect_true "schema 3 now" test "$(version)" = 3
+expect_true "schema 4 now" test "$(version)" = 4
 stored | head -n 3 >"$TMP/after.txt"
 expect_same_files "$TMP/before.txt" "$TMP/after.txt"
 expect_true "the billed expenses are kept, as no outlays" \
@@ -57,6 +57,10 @@ run --books "$E" --today 2026-12-05 register list --format json
 expect_exit 0
 expect_json_eq '[d["number"] for d in j["documents"]]' 'list(range(1001, 1015))'
 expect_json_eq 'all(d["paid"] == "0.00" and d["open"] == d["total"] for d in j["documents"])' 'True'
+run --books "$E" --today 2026-12-05 open --format json
+expect_exit 0
+expect_json_eq '[o["number"] for o in j["open"]], j["total_open"]' '(list(range(1001, 1015)), "190026.15")'
+expect_json_eq 'j["open"][3]["payer"], j["open"][3]["due_date"], j["open"][3]["days_overdue"]' '("Familien Ibsen", "2026-12-01", 4)'
 expect_true "still schema 2, not a byte changed" test "$(version2) $(sha256sum <"$E/honorar.db")" = "2 $sha_before"
 
 test_case "a payment refused on a schema-2 register leaves it at schema 2 (one transaction)"
@@ -64,11 +68,11 @@ run --books "$E" --today 2026-12-05 pay 4711 100
 expect_exit 65
 expect_true "still schema 2, not a byte changed" test "$(version2) $(sha256sum <"$E/honorar.db")" = "2 $sha_before"
 
-test_case "the first payment migrates it to schema 3, every document byte for byte"
+test_case "the first payment migrates it to schema 4, every document byte for byte"
 run --books "$E" --today 2026-12-05 pay 1003 1000 --format json
 expect_exit 0
 expect_json_eq 'j["payment"], j["settled"][0]["own"]' '(1, "1000.00")'
-expect_true "schema 3 now" test "$(version2)" = 3
+expect_true "schema 4 now" test "$(version2)" = 4
 stored2 >"$TMP/after2.txt"
 expect_same_files "$TMP/before2.txt" "$TMP/after2.txt"
 expect_true "document_accounts from the documents as issued" \

@@ -219,12 +219,13 @@ TEST_CASE("invoicing::invoice_month") {
     CHECK_FALSE(reg->document(1003).has_value());
   }
 
-  SUBCASE("the register's schema is version 3 (payments, statements, reminders, document accounts)") {
+  SUBCASE("the register's schema is the current one (4: payments, statements, reminders, document accounts; deliveries)") {
     invoice(books.load(), "2025-11", "2025-12-01");
     Connection c(books.path("honorar.db"), Connection::Mode::read_only, 1000);
     auto s = c.prepare("PRAGMA user_version");
     REQUIRE(s.step());
-    CHECK(s.int64(0) == 3);
+    CHECK(s.int64(0) == invoice_register::k_schema_version);
+    CHECK(s.int64(0) == 4);
     // Every document has its account row, from its JSON as issued.
     auto a = c.prepare("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM documents d JOIN "
                        "document_accounts a ON a.number = d.number WHERE a.due_date = json_extract(d.json, '$.due_date') "

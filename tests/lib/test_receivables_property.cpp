@@ -97,5 +97,26 @@ TEST_CASE("receivables property: paid + open == billed + charges + credits, to t
     CHECK(paid + credits == received + credit_noted);
     // paid + open == billed + fees + interest + compensation, with the credits beside it.
     CHECK(received + credit_noted + open == billed + charged + credits);
+
+    // Appending the last payment (as an import does) gives what replaying everything gives.
+    if (!in.payments.empty()) {
+      LedgerInput before = in;
+      const auto last = before.payments.back();
+      before.payments.pop_back();
+      Ledger appended = Ledger::replay(before);
+      if (appended.appends_after(testutil::day(last.recorded))) {
+        appended.append_payment(last);
+        for (const auto* a : l.invoices()) {
+          const auto* b = appended.invoice(a->number);
+          REQUIRE(b);
+          CHECK(b->paid == a->paid);
+          CHECK(b->credited == a->credited);
+          CHECK(b->settled_own == a->settled_own);
+          CHECK(appended.own_open_steps(a->number) == l.own_open_steps(a->number));
+        }
+        CHECK(appended.credits() == l.credits());
+        CHECK(appended.settlement(last.id)->settled.size() == l.settlement(last.id)->settled.size());
+      }
+    }
   }
 }

@@ -117,7 +117,7 @@ TEST_CASE("invoice_register::Register") {
       reg->commit();
     }
     CHECK(pragma_user_version(books.db()) == invoice_register::k_schema_version);
-    CHECK(invoice_register::k_schema_version == 3);
+    CHECK(invoice_register::k_schema_version == 4);
     auto reg = Register::open_read_only(books.path(), 1000);
     REQUIRE(reg != nullptr);
     CHECK(reg->documents().empty());

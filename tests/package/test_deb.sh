@@ -24,9 +24,9 @@ echo "package: $deb ($(du -k "$deb" | cut -f1) KiB)"
 
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-# The libraries honorar loads at run time (pango/cairo by dlopen) and the PDF font ...
+# The libraries honorar loads at run time (pango/cairo, libcurl by dlopen) and the PDF font ...
 # (fmt and toml++ are compiled in, libstdc++ and SQLite linked statically: cmake/Dependencies.cmake.)
-for p in libc6 libcairo2 libpango-1.0-0 libpangocairo-1.0-0 fonts-dejavu-core; do
+for p in libc6 libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libcurl4 fonts-dejavu-core; do
   [[ $depends == *"$p"* ]] && ok || bad "Depends lacks $p"
 done
 # ... and the package of every library the binary records as NEEDED (what ldd shows).
