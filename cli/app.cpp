@@ -87,6 +87,7 @@ int run_main(int argc, char** argv) {
   add_export(app, ctx);
   add_pay(app, ctx);
   add_open(app, ctx);
+  add_remind(app, ctx);
   add_send(app, ctx);
 
   try {

@@ -4,16 +4,22 @@
 #include "i18n.hpp"
 
 #include "invoicing/monthly_run.hpp"
+#include "invoicing/reminder_run.hpp"
 #include "receivables/ledger.hpp"
+#include "register/document_ref.hpp"
 #include "register/register.hpp"
 #include "render/format.hpp"
+#include "render/reminder.hpp"
 #include "render/text.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <iterator>
 #include <map>
+#include <string_view>
 
 namespace cli {
 namespace {
@@ -114,10 +120,34 @@ int run_list(const Context& ctx) {
   return ExitCode::ok;
 }
 
+invoice_register::DocumentRef parse_number(const std::string& text) {
+  if (auto ref = invoice_register::parse_document_ref(text)) return *ref;
+  throw diag::Error(diag::ErrorKind::usage,
+                    fmt::format(fmt::runtime(_("\"{}\" is not a document number (N, or R<n> for a reminder)")), text));
+}
+
+// A reminder: json, text or pdf (it has no e-invoice).
+int run_show_reminder(const Context& ctx, std::int64_t number) {
+  const auto format = std::string_view(ctx.format);
+  if (std::find(std::begin(render::k_reminder_formats), std::end(render::k_reminder_formats), format) ==
+      std::end(render::k_reminder_formats))
+    throw diag::Error(diag::ErrorKind::usage,
+                      fmt::format(fmt::runtime(_("--format must be one of {} for a reminder, not \"{}\"")),
+                                  "json, text, pdf", ctx.format));
+  auto reg = open_register(ctx);
+  const std::optional<std::string> json = reg ? reg->reminder_json(number) : std::nullopt;
+  if (!json) throw diag::Error(diag::ErrorKind::missing, fmt::format(fmt::runtime(_("no reminder R{} in the register")), number));
+  print_out(*render::render_reminder(invoicing::parse_stored_reminder(number, *json), format));
+  return ExitCode::ok;
+}
+
 // show: text or json, the document as issued and then what is paid and open on it; render: any
-// document format (json, text, xml, pdf), byte for byte as issued.
-int run_show(const Context& ctx, std::int64_t number, bool any_format) {
+// document format (json, text, xml, pdf), byte for byte as issued. R<n>: a reminder.
+int run_show(const Context& ctx, const std::string& text, bool any_format) {
   if (!any_format) require_format(ctx, {"text", "json"});
+  const invoice_register::DocumentRef ref = parse_number(text);
+  if (ref.reminder()) return run_show_reminder(ctx, ref.number);
+  const std::int64_t number = ref.number;
   if (!any_format) {
     auto reg = open_register(ctx);
     std::optional<invoice_register::StoredDocument> doc = reg ? reg->document(number) : std::nullopt;
@@ -154,12 +184,12 @@ void add_register(CLI::App& app, Context& ctx) {
   cmd->require_subcommand(1);
   CLI::App* list = cmd->add_subcommand("list", N_("list every issued document in number order"));
   list->callback([&ctx] { ctx.run = [&ctx] { return run_list(ctx); }; });
-  auto number = std::make_shared<std::int64_t>(0);
-  CLI::App* show = cmd->add_subcommand("show", N_("print document N as issued"));
-  show->add_option("N", *number, N_("the document number"))->required();
+  auto number = std::make_shared<std::string>();
+  CLI::App* show = cmd->add_subcommand("show", N_("print document N (or reminder R<n>) as issued"));
+  show->add_option("N", *number, N_("the document number, or R<n> for a reminder"))->required();
   show->callback([&ctx, number] { ctx.run = [&ctx, number] { return run_show(ctx, *number, false); }; });
-  CLI::App* render_cmd = cmd->add_subcommand("render", N_("render document N again, byte for byte as issued"));
-  render_cmd->add_option("N", *number, N_("the document number"))->required();
+  CLI::App* render_cmd = cmd->add_subcommand("render", N_("render document N (or reminder R<n>) again, byte for byte as issued"));
+  render_cmd->add_option("N", *number, N_("the document number, or R<n> for a reminder"))->required();
   render_cmd->callback([&ctx, number] { ctx.run = [&ctx, number] { return run_show(ctx, *number, true); }; });
 }
 

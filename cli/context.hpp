@@ -136,6 +136,7 @@ void add_notice(CLI::App& app, Context& ctx);
 void add_deadlines(CLI::App& app, Context& ctx);
 void add_report(CLI::App& app, Context& ctx);
 void add_invoice(CLI::App& app, Context& ctx);
+void add_remind(CLI::App& app, Context& ctx);
 void add_register(CLI::App& app, Context& ctx);
 void add_init(CLI::App& app, Context& ctx);
 void add_export(CLI::App& app, Context& ctx);

@@ -101,7 +101,7 @@ _honorar() {
 
     local formats
     case $command in
-    check | tjek | invoice | faktura | notice | opsigelse | init | opret | pay | betal | send) formats="text json" ;;
+    check | tjek | invoice | faktura | notice | opsigelse | init | opret | pay | betal | remind | rykker | send) formats="text json" ;;
     report | rapport | open | udestående) formats="text json csv" ;;
     export | bogføring) formats="csv json" ;;
     deadlines | frister) formats="text json ics" ;;
@@ -166,7 +166,7 @@ none"
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "$global -q -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående send export bogføring" -- "$cur"))
+            COMPREPLY=($(compgen -W "check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående remind rykker send export bogføring" -- "$cur"))
         fi
         return
     fi
@@ -182,6 +182,7 @@ none"
     init | opret) options="" ;;
     pay | betal) options="--date --text --import" ;;
     open | udestående) options="--overdue --csv-locale" ;;
+    remind | rykker) options="--dry-run --contract" ;;
     send) options="--dry-run --resend" ;;
     register)
         if [[ -z $sub ]]; then

@@ -68,7 +68,8 @@ expect_exactly() {
 }
 
 # Commands and aliases.
-expect "honorar " check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående send export bogføring
+expect "honorar " check tjek report rapport invoice faktura register notice opsigelse deadlines frister init opret pay betal open udestående remind rykker send export bogføring
+expect "honorar rykker --" --dry-run --contract
 expect "honorar pay --" --date --text --import
 expect "honorar udestående --" --overdue --csv-locale
 expect_exactly "honorar fa" faktura

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -91,6 +92,18 @@ struct Accounts {
 inline constexpr std::string_view k_account_keys[] = {"debtors", "sales_exempt", "sales_vat",
                                                       "output_vat", "outlays", "bank",
                                                       "reminder_fees", "interest", "compensation"};
+
+// [reminders] (SPEC 9.4, renteloven): what a reminder charges and how reminders are numbered.
+struct Reminders {
+  Money fee = Money::from_units(100);   // per reminder; at most 100.00 (renteloven § 9 b)
+  Money minimum;                        // a reminder only when the own amount open exceeds it
+  Money compensation;                   // kompensationsbeløb (§ 9 a): municipality payers, first reminder
+  std::int64_t first_number = 1;        // R<first_number> is the first reminder
+  // Nationalbanken's reference rate (percent) per half-year, keyed by its first day: 1 January
+  // or 1 July. Without gaps between the first and the last half-year.
+  std::map<Date, Percent> reference_rates;
+};
+
 // [statement]: the columns of a bank statement for `pay --import` (SPEC 9.2).
 struct StatementSettings {
   std::string date = "Dato";
@@ -122,6 +135,7 @@ struct Settings {
   Invoicing invoicing;
   DocumentSettings documents;
   Accounts accounts;
+  Reminders reminders;
   StatementSettings statement;
   std::optional<MailSettings> mail;         // delivery (issue 18)
   std::optional<DeliverySettings> delivery; // delivery (issue 18)

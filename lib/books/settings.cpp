@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 
 namespace books {
 namespace {
@@ -83,6 +84,59 @@ void read_accounts(const TomlFile& file, const toml::table& table, Accounts& acc
       r.error(key, fmt::format("account '{}' must be an account number of 1 to 10 digits, not \"{}\"", key, *number));
     else *members[i] = *number;
   }
+  r.finish();
+}
+
+// reference_rates = { 2026-01-01 = 1.35, 2026-07-01 = 1.60 }: percent per half-year, keyed by
+// its first day, with no half-year missing between the first and the last (SPEC 9.4).
+void read_reference_rates(const TomlFile& file, const toml::table& table, const diag::Location& where,
+                          std::map<Date, Percent>& rates, diag::Diagnostics& diags) {
+  TableReader r(file, table, diags, "reference_rates", {}, where);
+  for (const auto& [key, node] : table) {
+    const std::string name(key.str());
+    const std::optional<Date> day = calendar::parse_date(name);
+    if (!day || (day->month() != 1 && day->month() != 7) || day->day() != 1) {
+      diags.error(file.location(key.source().begin),
+                  fmt::format("reference_rates key '{}' must be a 1 January or 1 July date (YYYY-01-01 or "
+                              "YYYY-07-01)", name));
+      continue;
+    }
+    const std::optional<std::int64_t> percent = r.decimal(name, Need::required);
+    if (!percent) continue;
+    if (*percent < 0 || *percent > 100'00)
+      r.error(name, fmt::format("reference rate {} must be a percentage from 0.00 to 100.00", name));
+    else rates.emplace(*day, Percent::from_hundredths(*percent));
+  }
+  if (rates.empty()) return;
+  for (Date d = rates.begin()->first; d < rates.rbegin()->first; d = calendar::add_months(d, 6))
+    if (!rates.contains(d))
+      diags.error(where, fmt::format("reference_rates has no rate for {}: add {} = the rate in percent",
+                                     calendar::half_year_name(d), d.to_string()));
+}
+
+void read_reminders(const TomlFile& file, const toml::table& table, Reminders& reminders, diag::Diagnostics& diags) {
+  TableReader r(file, table, diags, "[reminders]", {"fee", "minimum", "compensation", "first_number", "reference_rates"},
+                file.location(table));
+  auto amount = [&r](std::string_view key, Money& out) {
+    if (const auto hundredths = r.decimal(key, Need::optional)) {
+      if (*hundredths < 0) r.error(key, fmt::format("'{}' must not be negative", key));
+      else out = Money::from_hundredths(*hundredths);
+    }
+  };
+  amount("fee", reminders.fee);
+  // renteloven § 9 b: a reminder fee is at most 100 kr.
+  if (reminders.fee > Money::from_units(100)) {
+    r.error("fee", fmt::format("'fee' must be at most 100.00 (renteloven § 9 b), not {}", reminders.fee.to_string()));
+    reminders.fee = Money::from_units(100);
+  }
+  amount("minimum", reminders.minimum);
+  amount("compensation", reminders.compensation);
+  if (auto first = r.integer("first_number", Need::optional)) {
+    if (*first < 1 || *first > 999'999'999) r.error("first_number", "'first_number' must be 1 to 999999999");
+    else reminders.first_number = *first;
+  }
+  if (const toml::table* rates = r.table("reference_rates", Need::optional))
+    read_reference_rates(file, *rates, r.location_of("reference_rates"), reminders.reference_rates, diags);
   r.finish();
 }
 
@@ -169,7 +223,7 @@ Settings load_settings(const std::string& rel_path, std::string text, diag::Diag
   if (!root) return s;
   const diag::Location top{rel_path, 1, 1};
   TableReader r(file, *root, diags, "honorar.toml",
-                {"provider", "invoicing", "documents", "statement", "mail", "delivery", "accounts"}, top);
+                {"provider", "invoicing", "documents", "statement", "mail", "delivery", "accounts", "reminders"}, top);
   const toml::table* provider = r.table("provider", Need::required);
   const toml::table* invoicing = r.table("invoicing", Need::required);
   const toml::table* documents = r.table("documents", Need::optional);
@@ -177,10 +231,12 @@ Settings load_settings(const std::string& rel_path, std::string text, diag::Diag
   const toml::table* accounts = r.table("accounts", Need::optional);
   const toml::table* mail = r.table("mail", Need::optional);
   const toml::table* delivery = r.table("delivery", Need::optional);
+  const toml::table* reminders = r.table("reminders", Need::optional);
   r.finish();
   if (documents) read_documents(file, *documents, s.documents, diags);
   if (accounts) read_accounts(file, *accounts, s.accounts, diags);
   if (statement) read_statement(file, *statement, s.statement, diags);
+  if (reminders) read_reminders(file, *reminders, s.reminders, diags);
 
   if (provider) {
     TableReader p(file, *provider, diags, "[provider]", {"name", "cvr", "address", "email", "bank", "fik_creditor"},

@@ -182,6 +182,12 @@ Date add_months(Date d, int months) {
   return from_sys(date::sys_days{target / std::min(ymd.day(), last)});
 }
 
+Date half_year_start(Date d) { return *Date::from_ymd(d.year(), d.month() <= 6 ? 1U : 7U, 1); }
+
+std::string half_year_name(Date d) {
+  return std::string(d.month() <= 6 ? "the first half of " : "the second half of ") + std::to_string(d.year());
+}
+
 // ---------------------------------------------------------------------------------------
 // Month
 

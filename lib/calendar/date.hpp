@@ -53,6 +53,11 @@ std::string why_not_a_date(std::string_view text, DateForms forms);
 // (2025-11-30 + 3 months = 2026-02-28). n may be negative.
 Date add_months(Date d, int months);
 
+// Half-years (renteloven's reference rate is fixed per half-year): the first day of d's
+// half-year, 1 January or 1 July; and its name in messages: "the second half of 2026".
+Date half_year_start(Date d);
+std::string half_year_name(Date d);
+
 // A calendar month, the unit of billing.
 class Month {
 public:

@@ -3,6 +3,7 @@
 #include "invoicing/monthly_run.hpp"
 
 #include "render/format.hpp"
+#include "render/reminder.hpp"
 #include "util/file.hpp"
 
 #include <fmt/format.h>
@@ -108,6 +109,28 @@ std::vector<fs::path> StagedFiles::publish() {
   return written;
 }
 
+template <class Content>
+void StagedFiles::stage_if_missing(const fs::path& path, Content content) {
+  std::error_code ec;
+  if (fs::exists(path, ec)) return;
+  const fs::path dir = path.parent_path();
+  if (std::find(m_dirs.begin(), m_dirs.end(), dir) == m_dirs.end()) {
+    fs::create_directories(dir, ec);
+    if (ec) cannot_write(dir, ec.value());
+    remove_stale_temporaries(dir);
+    m_dirs.push_back(dir);
+  }
+  const fs::path tmp = temporary_name(path);
+  write_temporary(tmp, path, content());
+  m_files.push_back({tmp, path});
+}
+
+void StagedFiles::sync(const fs::path& books_dir) {
+  std::vector<fs::path> tmps;
+  for (const auto& f : m_files) tmps.push_back(f.tmp);
+  sync_staged(books_dir, tmps);
+}
+
 fs::path document_file(const fs::path& books_dir, const render::IssuedDocument& doc, std::string_view extension) {
   return books_dir / "invoices" / std::to_string(doc.issue_date.year()) /
          (std::to_string(doc.number.value()) + "." + std::string(extension));
@@ -116,27 +139,24 @@ fs::path document_file(const fs::path& books_dir, const render::IssuedDocument& 
 StagedFiles stage_missing_files(const fs::path& books_dir, const std::vector<render::IssuedDocument>& documents,
                                 const books::DocumentSettings& settings) {
   StagedFiles staged;
-  std::vector<fs::path> seen_dirs;
   for (const render::IssuedDocument& doc : documents) {
-    std::error_code ec;
-    for (const render::DocumentFormat* format : render::formats_for(doc, settings)) {
-      const fs::path path = document_file(books_dir, doc, format->extension());
-      const fs::path dir = path.parent_path();
-      if (fs::exists(path, ec)) continue;
-      if (std::find(seen_dirs.begin(), seen_dirs.end(), dir) == seen_dirs.end()) {
-        fs::create_directories(dir, ec);
-        if (ec) cannot_write(dir, ec.value());
-        remove_stale_temporaries(dir);
-        seen_dirs.push_back(dir);
-      }
-      const fs::path tmp = temporary_name(path);
-      write_temporary(tmp, path, format->render(doc));
-      staged.m_files.push_back({tmp, path});
-    }
+    for (const render::DocumentFormat* format : render::formats_for(doc, settings))
+      staged.stage_if_missing(document_file(books_dir, doc, format->extension()), [&] { return format->render(doc); });
   }
-  std::vector<fs::path> tmps;
-  for (const auto& f : staged.m_files) tmps.push_back(f.tmp);
-  sync_staged(books_dir, tmps);
+  staged.sync(books_dir);
+  return staged;
+}
+
+StagedFiles stage_missing_reminder_files(const fs::path& books_dir, const std::vector<render::ReminderDocument>& reminders) {
+  StagedFiles staged;
+  for (const render::ReminderDocument& r : reminders) {
+    const fs::path dir = books_dir / "invoices" / std::to_string(r.date.year());
+    const std::string name = render::reminder_name(r); // "R3": only registered reminders have files
+    for (const std::string_view format : render::k_reminder_formats)
+      staged.stage_if_missing(dir / (name + "." + std::string(format == "text" ? "txt" : format)),
+                              [&] { return *render::render_reminder(r, format); });
+  }
+  staged.sync(books_dir);
   return staged;
 }
 

@@ -17,6 +17,9 @@ namespace billing {
 class EntryIndex; // billing/week.hpp
 class WeekTable;  // billing/week_table.hpp
 }
+namespace render {
+struct ReminderDocument; // render/reminder.hpp
+}
 
 namespace invoicing {
 
@@ -72,8 +75,18 @@ private:
     std::filesystem::path path;
   };
   std::vector<File> m_files;
+  std::vector<std::filesystem::path> m_dirs; // folders made ready (created, stale temporaries removed)
+
+  // Stages `path` with the bytes `content` gives, unless the file exists.
+  template <class Content>
+  void stage_if_missing(const std::filesystem::path& path, Content content);
+  // Makes every staged file durable before the register commits.
+  void sync(const std::filesystem::path& books_dir);
+
   friend StagedFiles stage_missing_files(const std::filesystem::path&, const std::vector<render::IssuedDocument>&,
                                          const books::DocumentSettings&);
+  friend StagedFiles stage_missing_reminder_files(const std::filesystem::path&,
+                                                  const std::vector<render::ReminderDocument>&);
 };
 
 // Stages the files that `documents` lack under books_dir/invoices/YYYY/: json and text, and the
@@ -81,6 +94,11 @@ private:
 // killed runs left there. Throws cant_write (73) when a folder or file cannot be written.
 StagedFiles stage_missing_files(const std::filesystem::path& books_dir, const std::vector<render::IssuedDocument>& documents,
                                 const books::DocumentSettings& settings);
+
+// Stages the files that `reminders` lack under books_dir/invoices/YYYY/ (YYYY: the reminder's
+// date): R<n>.json, R<n>.txt and R<n>.pdf (SPEC 9.4). As stage_missing_files.
+StagedFiles stage_missing_reminder_files(const std::filesystem::path& books_dir,
+                                         const std::vector<render::ReminderDocument>& reminders);
 
 // Writes the files of every registered document that lacks them (invoices/YYYY/N.json, .txt and
 // the formats [documents] sets for the payer's kind): stage_missing_files, then publish().

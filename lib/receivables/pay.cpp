@@ -1,6 +1,7 @@
 #include "receivables/pay.hpp"
 
 #include "receivables/amount.hpp"
+#include "register/document_ref.hpp"
 #include "register/register.hpp"
 
 #include <fmt/format.h>
@@ -15,11 +16,11 @@ namespace {
 } // namespace
 
 std::int64_t payment_document_number(const std::string& text) {
-  if (!text.empty() && (text[0] == 'R' || text[0] == 'r'))
-    refuse(fmt::format("{} is a reminder: record the payment on the invoice it reminds of", text));
-  if (text.empty() || text.size() > 15 || text.find_first_not_of("0123456789") != std::string::npos)
-    refuse(fmt::format("\"{}\" is not a document number", text));
-  return std::stoll(text);
+  const std::optional<invoice_register::DocumentRef> ref = invoice_register::parse_document_ref(text);
+  if (ref && ref->reminder())
+    refuse(fmt::format("{} is a reminder: record the payment on the invoice it reminds of", ref->to_string()));
+  if (!ref || ref->number < 0) refuse(fmt::format("\"{}\" is not a document number", text));
+  return ref->number;
 }
 
 PayOutcome record_payment(const std::filesystem::path& books_dir, const PayRequest& request) {

@@ -203,6 +203,50 @@ std::vector<StoredDocument> Register::documents_issued(const std::string& from, 
   return out;
 }
 
+// ---- Reminders (SPEC 9.4) -------------------------------------------------------------------
+
+namespace {
+bool has_reminders_table(Connection& db) {
+  Statement table = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'reminders'");
+  return table.step() && table.int64(0) > 0;
+}
+} // namespace
+
+std::optional<std::string> Register::reminder_json(std::int64_t number) const {
+  if (!has_reminders_table(*m_db)) return std::nullopt;
+  Statement s = m_db->prepare("SELECT json FROM reminders WHERE number = ?1");
+  s.bind(1, number);
+  if (!s.step()) return std::nullopt;
+  return s.text(0);
+}
+
+std::int64_t Register::next_reminder_number(std::int64_t first_number) const {
+  if (!has_reminders_table(*m_db)) return first_number;
+  Statement s = m_db->prepare("SELECT max(number) FROM reminders");
+  if (!s.step() || s.is_null(0)) return first_number;
+  return s.int64(0) + 1;
+}
+
+void Register::record_reminders(const std::vector<StoredReminder>& reminders) {
+  Statement insert = m_db->prepare(
+      "INSERT INTO reminders (number, invoice, sequence, date, pay_by, fee, interest, compensation, json) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  for (const StoredReminder& r : reminders)
+    insert.bind(1, r.number).bind(2, r.invoice).bind(3, r.sequence).bind(4, r.date).bind(5, r.pay_by).bind(6, r.fee)
+        .bind(7, r.interest).bind(8, r.compensation).bind(9, r.json).run();
+}
+
+std::vector<StoredReminder> Register::reminders() const {
+  std::vector<StoredReminder> out;
+  if (!has_reminders_table(*m_db)) return out;
+  Statement s = m_db->prepare(
+      "SELECT number, invoice, sequence, date, pay_by, fee, interest, compensation, json FROM reminders ORDER BY number");
+  while (s.step())
+    out.push_back({s.int64(0), s.int64(1), static_cast<int>(s.int64(2)), s.text(3), s.text(4), s.int64(5), s.int64(6),
+                   s.int64(7), s.text(8)});
+  return out;
+}
+
 // ---- Receivables (issue 17, SPEC 9) ----
 
 int Register::schema_version() const {

@@ -31,6 +31,17 @@ struct StoredDocument {
   std::string json;     // canonical JSON, exactly as issued
 };
 
+// A reminder as the register keeps it (SPEC 9.4): what it charged, and its canonical JSON.
+struct StoredReminder {
+  std::int64_t number = 0; // R<number>
+  std::int64_t invoice = 0;
+  int sequence = 1;        // the invoice's 1st, 2nd or 3rd reminder
+  std::string date;        // YYYY-MM-DD
+  std::string pay_by;
+  std::int64_t fee = 0, interest = 0, compensation = 0; // øre
+  std::string json;        // canonical JSON, exactly as issued
+};
+
 // Receivables (issue 17, SPEC 9): the rows the ledger replays.
 // What the ledger needs of a document (schema 3: document_accounts; older: from its JSON).
 struct DocumentAccountRow {
@@ -115,6 +126,17 @@ public:
   // Export (SPEC 10.1): the documents issued from `from` to `to` (YYYY-MM-DD, inclusive), in
   // number order.
   std::vector<StoredDocument> documents_issued(const std::string& from, const std::string& to) const;
+  // ---- Reminders (SPEC 9.4) -----------------------------------------------------------------
+  // The canonical JSON of reminder R<number>, exactly as issued; nullopt when there is none (also
+  // in a register from before reminders).
+  std::optional<std::string> reminder_json(std::int64_t number) const;
+  // The next reminder number: one past the highest issued, else first_number (its own series).
+  std::int64_t next_reminder_number(std::int64_t first_number) const;
+  // Records issued reminders (inside the transaction of open_for_run); then commit().
+  void record_reminders(const std::vector<StoredReminder>& reminders);
+  // Every reminder as issued, by number; empty in a register from before reminders.
+  std::vector<StoredReminder> reminders() const;
+
   // Receivables (issue 17). The schema version of the file (a read-only register may be older).
   int schema_version() const;
   // Every document as the ledger needs it, by number.

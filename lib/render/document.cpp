@@ -1,5 +1,7 @@
 #include "render/document.hpp"
 
+#include "render/document_parts.hpp"
+
 #include "books/identifiers.hpp"
 #include "diag/diagnostic.hpp"
 
@@ -58,88 +60,8 @@ Json line_json(const Line& l) {
 
 // ---- from JSON -------------------------------------------------------------------------------
 
-// Reads one JSON object, naming the key path in its errors ("lines[2].amount").
-class Reader {
-public:
-  Reader(const Json& j, std::string path) : m_json(j), m_path(std::move(path)) {
-    if (!j.is_object()) fail("", "is not an object");
-  }
-
-  const Json& at(const char* key) const {
-    static const Json null_json;
-    auto it = m_json.find(key);
-    return it == m_json.end() ? null_json : *it;
-  }
-  bool has(const char* key) const { return m_json.contains(key); }
-  Reader object(const char* key) const { return Reader(at(key), name(key)); }
-
-  // A string; "" for null or a missing key.
-  std::string text(const char* key) const {
-    const Json& v = at(key);
-    if (v.is_null()) return {};
-    if (!v.is_string()) fail(key, "is not a string");
-    return v.get<std::string>();
-  }
-  std::vector<std::string> lines(const char* key) const {
-    std::vector<std::string> out;
-    const Json& v = at(key);
-    if (v.is_null()) return out;
-    if (!v.is_array()) fail(key, "is not a list of strings");
-    for (const Json& s : v) {
-      if (!s.is_string()) fail(key, "is not a list of strings");
-      out.push_back(s.get<std::string>());
-    }
-    return out;
-  }
-  std::optional<std::int64_t> optional_integer(const char* key) const {
-    const Json& v = at(key);
-    if (v.is_null()) return std::nullopt;
-    if (!v.is_number_integer()) fail(key, "is not a whole number");
-    return v.get<std::int64_t>();
-  }
-  calendar::Date date(const char* key) const {
-    auto d = calendar::parse_date(text(key));
-    if (!d) fail(key, "is not a date (YYYY-MM-DD)");
-    return *d;
-  }
-  calendar::Month month(const char* key) const {
-    auto m = calendar::parse_month(text(key));
-    if (!m) fail(key, "is not a month (YYYY-MM)");
-    return *m;
-  }
-  bool boolean(const char* key) const {
-    const Json& v = at(key);
-    if (!v.is_boolean()) fail(key, "is not true or false");
-    return v.get<bool>();
-  }
-  calendar::IsoWeek week(const char* key) const {
-    auto w = calendar::parse_iso_week(text(key));
-    if (!w) fail(key, "is not an ISO week (YYYY-Www)");
-    return *w;
-  }
-  template <class Fixed>
-  Fixed decimal(const char* key) const {
-    const std::string s = text(key);
-    auto v = Fixed::parse(s);
-    if (!v) fail(key, "'" + s + "' is not a decimal number");
-    return *v;
-  }
-
-  [[noreturn]] void fail(const char* key, const std::string& what) const {
-    throw diag::Error(diag::ErrorKind::data, fmt::format("document {}: {}", name(key), what));
-  }
-
-private:
-  std::string name(const char* key) const {
-    if (!*key) return m_path.empty() ? "JSON" : m_path;
-    return m_path.empty() ? std::string(key) : m_path + "." + key;
-  }
-  const Json& m_json;
-  std::string m_path;
-};
-
 Line line_from_json(const Json& j, std::size_t index) {
-  const Reader r(j, fmt::format("lines[{}]", index));
+  const JsonReader r(j, fmt::format("lines[{}]", index));
   Line l;
   const std::string type = r.text("type");
   if (type == "week") {
@@ -185,6 +107,81 @@ Line line_from_json(const Json& j, std::size_t index) {
 
 } // namespace
 
+void put_parties(Json& j, const Seller& seller_in, const Buyer& buyer_in, const Course& course_in) {
+  Json seller;
+  seller["name"] = seller_in.name;
+  seller["cvr"] = seller_in.cvr;
+  seller["address"] = seller_in.address;
+  seller["email"] = optional_text(seller_in.email);
+  Json bank;
+  if (!seller_in.bank.reg.empty()) {
+    bank["reg"] = seller_in.bank.reg;
+    bank["account"] = seller_in.bank.account;
+  } else {
+    bank["iban"] = seller_in.bank.iban;
+    bank["bic"] = optional_text(seller_in.bank.bic);
+  }
+  seller["bank"] = std::move(bank);
+  if (!seller_in.fik_creditor.empty()) seller["fik_creditor"] = seller_in.fik_creditor;
+  j["seller"] = std::move(seller);
+  Json buyer;
+  buyer["kind"] = buyer_in.kind == books::PayerKind::municipality ? "municipality" : "private";
+  buyer["name"] = buyer_in.name;
+  buyer["address"] = buyer_in.address;
+  buyer["ean"] = optional_text(buyer_in.ean);
+  buyer["reference"] = optional_text(buyer_in.reference);
+  buyer["order"] = optional_text(buyer_in.order);
+  buyer["accounting_cost"] = optional_text(buyer_in.accounting_cost);
+  buyer["email"] = optional_text(buyer_in.email);
+  j["buyer"] = std::move(buyer);
+  Json course;
+  course["service"] = course_in.service;
+  course["citizen"] = course_in.citizen;
+  course["case_ref"] = optional_text(course_in.case_ref);
+  course["legal_basis"] = optional_text(course_in.legal_basis);
+  j["course"] = std::move(course);
+}
+
+void read_parties(const JsonReader& r, Seller& seller_out, Buyer& buyer_out, Course& course_out) {
+  const JsonReader seller = r.object("seller");
+  seller_out.name = seller.text("name");
+  seller_out.cvr = seller.text("cvr");
+  seller_out.address = seller.lines("address");
+  seller_out.email = seller.text("email");
+  const JsonReader bank = seller.object("bank");
+  seller_out.bank.reg = bank.text("reg");
+  seller_out.bank.account = bank.text("account");
+  seller_out.bank.iban = bank.text("iban");
+  seller_out.bank.bic = bank.text("bic");
+  if (seller.has("fik_creditor")) seller_out.fik_creditor = seller.text("fik_creditor");
+
+  const JsonReader buyer = r.object("buyer");
+  const std::string buyer_kind = buyer.text("kind");
+  if (buyer_kind == "municipality") buyer_out.kind = books::PayerKind::municipality;
+  else if (buyer_kind == "private") buyer_out.kind = books::PayerKind::private_payer;
+  else buyer.fail("kind", "unknown payer kind '" + buyer_kind + "'");
+  buyer_out.name = buyer.text("name");
+  buyer_out.address = buyer.lines("address");
+  buyer_out.ean = buyer.text("ean");
+  buyer_out.reference = buyer.text("reference");
+  buyer_out.order = buyer.text("order");
+  buyer_out.accounting_cost = buyer.text("accounting_cost");
+  buyer_out.email = buyer.text("email");
+
+  const JsonReader course = r.object("course");
+  course_out.service = course.text("service");
+  course_out.citizen = course.text("citizen");
+  course_out.case_ref = course.text("case_ref");
+  course_out.legal_basis = course.text("legal_basis");
+}
+
+Seller printed_seller(const books::Provider& provider) {
+  Seller seller = provider;
+  if (!seller.bank.reg.empty()) seller.bank.iban.clear(), seller.bank.bic.clear();
+  else seller.bank.account.clear();
+  return seller;
+}
+
 IssuedDocument issue_document(const billing::Document& doc, const books::Books& books) {
   const books::Contract& c = *books.find_contract(doc.contract);
   const books::Settings& s = books.settings;
@@ -205,10 +202,8 @@ IssuedDocument issue_document(const billing::Document& doc, const books::Books& 
   d.vat_rate = vat.percent;
   if (vat.exempt()) d.vat_exemption_note = s.invoicing.vat_exemption_note;
   d.payment_terms = s.invoicing.payment_terms.text();
-  d.seller = s.provider;
+  d.seller = printed_seller(s.provider);
   if (!d.credit_note() && d.number && !d.seller.fik_creditor.empty()) d.payment_id = books::fik71_payment_id(*d.number);
-  if (!d.seller.bank.reg.empty()) d.seller.bank.iban.clear(), d.seller.bank.bic.clear();
-  else d.seller.bank.account.clear();
   d.buyer = c.payer;
   d.course = {c.service, c.citizen, c.case_ref, c.legal_basis};
   return d;
@@ -234,44 +229,13 @@ Json to_json(const IssuedDocument& doc) {
   j["vat_exemption_note"] = doc.vat_exemption_note ? Json(*doc.vat_exemption_note) : Json();
   j["payment_terms"] = doc.payment_terms;
   if (doc.payment_id) j["payment_id"] = *doc.payment_id; // absent without FIK: older documents keep their bytes
-  Json seller;
-  seller["name"] = doc.seller.name;
-  seller["cvr"] = doc.seller.cvr;
-  seller["address"] = doc.seller.address;
-  seller["email"] = optional_text(doc.seller.email);
-  Json bank;
-  if (!doc.seller.bank.reg.empty()) {
-    bank["reg"] = doc.seller.bank.reg;
-    bank["account"] = doc.seller.bank.account;
-  } else {
-    bank["iban"] = doc.seller.bank.iban;
-    bank["bic"] = optional_text(doc.seller.bank.bic);
-  }
-  seller["bank"] = std::move(bank);
-  if (!doc.seller.fik_creditor.empty()) seller["fik_creditor"] = doc.seller.fik_creditor;
-  j["seller"] = std::move(seller);
-  Json buyer;
-  buyer["kind"] = doc.buyer.kind == books::PayerKind::municipality ? "municipality" : "private";
-  buyer["name"] = doc.buyer.name;
-  buyer["address"] = doc.buyer.address;
-  buyer["ean"] = optional_text(doc.buyer.ean);
-  buyer["reference"] = optional_text(doc.buyer.reference);
-  buyer["order"] = optional_text(doc.buyer.order);
-  buyer["accounting_cost"] = optional_text(doc.buyer.accounting_cost);
-  buyer["email"] = optional_text(doc.buyer.email);
-  j["buyer"] = std::move(buyer);
-  Json course;
-  course["service"] = doc.course.service;
-  course["citizen"] = doc.course.citizen;
-  course["case_ref"] = optional_text(doc.course.case_ref);
-  course["legal_basis"] = optional_text(doc.course.legal_basis);
-  j["course"] = std::move(course);
+  put_parties(j, doc.seller, doc.buyer, doc.course);
   if (doc.corrects) j["corrects"] = *doc.corrects;
   return j;
 }
 
 IssuedDocument document_from_json(const Json& j) {
-  const Reader r(j, "");
+  const JsonReader r(j, "");
   IssuedDocument d;
   const std::string kind = r.text("kind");
   if (kind == "invoice") d.kind = billing::Document::Kind::invoice;
@@ -290,7 +254,7 @@ IssuedDocument document_from_json(const Json& j) {
   d.total = r.decimal<money::Money>("total");
   d.month = r.month("month");
   if (r.has("period")) {
-    const Reader period = r.object("period");
+    const JsonReader period = r.object("period");
     d.period = billing::Period{period.date("from"), period.date("to")};
   }
   if (const std::string currency = r.text("currency"); !currency.empty()) d.currency = currency;
@@ -299,36 +263,7 @@ IssuedDocument document_from_json(const Json& j) {
   d.payment_terms = r.text("payment_terms");
   if (r.has("payment_id")) d.payment_id = r.text("payment_id");
 
-  const Reader seller = r.object("seller");
-  d.seller.name = seller.text("name");
-  d.seller.cvr = seller.text("cvr");
-  d.seller.address = seller.lines("address");
-  d.seller.email = seller.text("email");
-  const Reader bank = seller.object("bank");
-  d.seller.bank.reg = bank.text("reg");
-  d.seller.bank.account = bank.text("account");
-  d.seller.bank.iban = bank.text("iban");
-  d.seller.bank.bic = bank.text("bic");
-  if (seller.has("fik_creditor")) d.seller.fik_creditor = seller.text("fik_creditor");
-
-  const Reader buyer = r.object("buyer");
-  const std::string buyer_kind = buyer.text("kind");
-  if (buyer_kind == "municipality") d.buyer.kind = books::PayerKind::municipality;
-  else if (buyer_kind == "private") d.buyer.kind = books::PayerKind::private_payer;
-  else buyer.fail("kind", "unknown payer kind '" + buyer_kind + "'");
-  d.buyer.name = buyer.text("name");
-  d.buyer.address = buyer.lines("address");
-  d.buyer.ean = buyer.text("ean");
-  d.buyer.reference = buyer.text("reference");
-  d.buyer.order = buyer.text("order");
-  d.buyer.accounting_cost = buyer.text("accounting_cost");
-  d.buyer.email = buyer.text("email");
-
-  const Reader course = r.object("course");
-  d.course.service = course.text("service");
-  d.course.citizen = course.text("citizen");
-  d.course.case_ref = course.text("case_ref");
-  d.course.legal_basis = course.text("legal_basis");
+  read_parties(r, d.seller, d.buyer, d.course);
 
   if (r.has("corrects")) {
     const Json& corrects = r.at("corrects");
@@ -343,8 +278,13 @@ IssuedDocument document_from_json(const Json& j) {
 }
 
 std::optional<std::string> fik_payment_line(const IssuedDocument& doc) {
-  if (doc.credit_note() || !doc.payment_id || doc.seller.fik_creditor.empty()) return std::nullopt;
-  return fmt::format("+71<{}+{}<", *doc.payment_id, doc.seller.fik_creditor);
+  if (doc.credit_note()) return std::nullopt;
+  return fik_payment_line(doc.payment_id, doc.seller.fik_creditor);
+}
+
+std::optional<std::string> fik_payment_line(const std::optional<std::string>& payment_id, const std::string& creditor) {
+  if (!payment_id || creditor.empty()) return std::nullopt;
+  return fmt::format("+71<{}+{}<", *payment_id, creditor);
 }
 
 std::string iban_print(const std::string& iban) {

@@ -71,6 +71,9 @@ struct InvoiceRun {
   money::Money total;
 };
 
+// The seller as documents print it: the bank account as reg + account, or else IBAN (+ BIC).
+Seller printed_seller(const books::Provider& provider);
+
 // The document billing computed, made self-contained from the books as they are now.
 IssuedDocument issue_document(const billing::Document& doc, const books::Books& books);
 
@@ -86,6 +89,9 @@ std::string bank_account_text(const books::BankAccount& bank);
 // The FIK payment line of an invoice with a payment id (SPEC 9.1), as text and PDF print it:
 // "+71<000000000010041+85404316<"; nullopt for a credit note, a dry run or a seller without FIK.
 std::optional<std::string> fik_payment_line(const IssuedDocument& doc);
+// The same line from a payment id and a creditor number (a reminder prints its invoice's);
+// nullopt when either is missing.
+std::optional<std::string> fik_payment_line(const std::optional<std::string>& payment_id, const std::string& creditor);
 // "DK50 0040 0440 1162 43": an IBAN in groups of four, as it is printed (ISO 13616).
 std::string iban_print(const std::string& iban);
 

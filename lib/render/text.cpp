@@ -65,6 +65,8 @@ std::string number_text(const IssuedDocument& doc, std::string_view none) {
 
 std::string danish_long_date(calendar::Date d) { return long_date(d); }
 
+std::vector<std::string> word_wrap(std::string_view text, std::size_t width) { return wrap(text, width); }
+
 std::string line_description(const billing::Line& l) {
   switch (l.type) {
   case billing::Line::Type::week: return week_span(l.week, l.from, l.to);

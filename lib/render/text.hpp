@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace render {
 
@@ -16,6 +17,9 @@ std::string danish_number(std::string_view decimal);
 // Pads UTF-8 text to a display width (code points), left- or right-aligned.
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
+
+// Word-wraps UTF-8 text to lines of at most `width` code points (a longer word gets its own line).
+std::vector<std::string> word_wrap(std::string_view text, std::size_t width);
 
 // "3. november 2025"
 std::string danish_long_date(calendar::Date d);

@@ -180,6 +180,30 @@ for args in "show 1000" "show 1004" "render 999 --format json" "render 0" "show 
   expect_stderr_contains "no document number"
 done
 
+test_case "R<n> names a reminder (SPEC 9.4): none in this register, exit 66"
+for args in "show R1" "show r1 --format json" "render R7 --format pdf" "render R0 --format text"; do
+  # shellcheck disable=SC2086
+  run --books "$B" register $args
+  expect_exit 66
+  expect_stdout_empty
+  expect_stderr_contains "no reminder R"
+done
+run --books "$B" register show R3
+expect_stderr $'honorar: no reminder R3 in the register\n'
+
+test_case "R<n>: a reminder has no e-invoice, and R alone is no number: exit 64"
+run --books "$B" register render R1 --format xml
+expect_exit 64
+expect_stdout_empty
+expect_stderr $'honorar: --format must be one of json, text, pdf for a reminder, not "xml"\n'
+for args in "show R" "show R1x" "render 1R --format json" "show R-1"; do
+  # shellcheck disable=SC2086
+  run --books "$B" register $args
+  expect_exit 64
+  expect_stdout_empty
+  expect_stderr_contains "is not a document number (N, or R<n> for a reminder)"
+done
+
 test_case "register usage errors: exit 64"
 for args in "" "show" "render" "show abc" "show 1001 1002" "list 1001" "frobnicate"; do
   # shellcheck disable=SC2086

@@ -257,3 +257,86 @@ TEST_CASE("books::load_settings [accounts]") {
           "honorar.toml:15:1: error: unknown key 'debitors' in [accounts] (did you mean 'debtors'?)\n");
   }
 }
+
+TEST_CASE("books::load_settings: [reminders]") {
+  const std::string base = std::string(k_settings) + "\n[reminders]\n"; // [reminders] is line 15
+  auto money = [](const char* text) { return *money::Money::parse(text); };
+
+  SUBCASE("left out: the defaults") {
+    const LoadedSettings loaded = load_settings(std::string(k_settings));
+    CHECK(loaded.diagnostics == "");
+    const books::Reminders& r = loaded.settings.reminders;
+    CHECK(r.fee == money("100.00"));
+    CHECK(r.minimum == money("0.00"));
+    CHECK(r.compensation == money("0.00"));
+    CHECK(r.first_number == 1);
+    CHECK(r.reference_rates.empty());
+  }
+
+  SUBCASE("every key") {
+    const LoadedSettings loaded = load_settings(base + "fee = 65.00\nminimum = 50\ncompensation = 310.00\n"
+                                                       "first_number = 7\n"
+                                                       "reference_rates = { 2025-07-01 = 1.60, 2026-01-01 = 1.35 }\n");
+    CHECK(loaded.diagnostics == "");
+    const books::Reminders& r = loaded.settings.reminders;
+    CHECK(r.fee == money("65.00"));
+    CHECK(r.minimum == money("50.00"));
+    CHECK(r.compensation == money("310.00"));
+    CHECK(r.first_number == 7);
+    REQUIRE(r.reference_rates.size() == 2);
+    CHECK(r.reference_rates.at(testutil::day("2025-07-01")) == *Percent::parse("1.60"));
+    CHECK(r.reference_rates.at(testutil::day("2026-01-01")) == *Percent::parse("1.35"));
+  }
+
+  SUBCASE("reference rates as their own table, keys quoted or bare") {
+    const LoadedSettings loaded =
+        load_settings(base + "fee = 100\n\n[reminders.reference_rates]\n\"2026-01-01\" = 1.35\n2026-07-01 = 0\n");
+    CHECK(loaded.diagnostics == "");
+    CHECK(loaded.settings.reminders.reference_rates.size() == 2);
+  }
+
+  SUBCASE("a fee above 100.00 (renteloven § 9 b)") {
+    CHECK(load_settings(base + "fee = 100.01\n").diagnostics ==
+          "honorar.toml:16:7: error: 'fee' must be at most 100.00 (renteloven § 9 b), not 100.01\n");
+    CHECK(load_settings(base + "fee = 100.00\n").diagnostics == "");
+  }
+
+  SUBCASE("negative amounts and too many decimals") {
+    CHECK(load_settings(base + "fee = -1\nminimum = 0.001\ncompensation = -310\n").diagnostics ==
+          "honorar.toml:16:7: error: 'fee' must not be negative\n"
+          "honorar.toml:17:11: error: 'minimum' must have at most 2 decimals, not 0.001\n"
+          "honorar.toml:18:16: error: 'compensation' must not be negative\n");
+  }
+
+  SUBCASE("first_number out of range") {
+    CHECK(load_settings(base + "first_number = 0\n").diagnostics ==
+          "honorar.toml:16:16: error: 'first_number' must be 1 to 999999999\n");
+  }
+
+  SUBCASE("an unknown key") {
+    CHECK(load_settings(base + "fees = 100\n").diagnostics ==
+          "honorar.toml:16:1: error: unknown key 'fees' in [reminders] (did you mean 'fee'?)\n");
+  }
+
+  SUBCASE("a reference-rate key that is not 1 January or 1 July") {
+    CHECK(load_settings(base + "reference_rates = { 2026-02-01 = 1.35, jan = 2 }\n").diagnostics ==
+          "honorar.toml:16:21: error: reference_rates key '2026-02-01' must be a 1 January or 1 July date "
+          "(YYYY-01-01 or YYYY-07-01)\n"
+          "honorar.toml:16:40: error: reference_rates key 'jan' must be a 1 January or 1 July date "
+          "(YYYY-01-01 or YYYY-07-01)\n");
+  }
+
+  SUBCASE("a reference rate that is not a percentage") {
+    CHECK(load_settings(base + "reference_rates = { 2026-01-01 = \"1,35\", 2026-07-01 = 1.355, 2027-01-01 = -1 }\n")
+              .diagnostics ==
+          "honorar.toml:16:34: error: '2026-01-01' must be a number, not a string\n"
+          "honorar.toml:16:55: error: '2026-07-01' must have at most 2 decimals, not 1.355\n"
+          "honorar.toml:16:75: error: reference rate 2027-01-01 must be a percentage from 0.00 to 100.00\n");
+  }
+
+  SUBCASE("a gap in the reference rates names the half-year") {
+    CHECK(load_settings(base + "reference_rates = { 2025-01-01 = 1.6, 2026-01-01 = 1.35 }\n").diagnostics ==
+          "honorar.toml:16:19: error: reference_rates has no rate for the second half of 2025: add 2025-07-01 = the "
+          "rate in percent\n");
+  }
+}

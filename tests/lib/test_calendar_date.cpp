@@ -299,9 +299,9 @@ TEST_CASE("calendar::parse_iso_week") {
 TEST_CASE("calendar::parse_date with DateForms") {
   using calendar::DateForms;
   SUBCASE("the day first, as a Danish spreadsheet writes it") {
-    CHECK(calendar::parse_date("05-11-2025", DateForms::iso_or_day_first) == testutil::day("2025-11-05"));
-    CHECK(calendar::parse_date("05.11.2025", DateForms::iso_or_day_first) == testutil::day("2025-11-05"));
-    CHECK(calendar::parse_date("2025-11-05", DateForms::iso_or_day_first) == testutil::day("2025-11-05"));
+    CHECK(calendar::parse_date("05-11-2025", DateForms::iso_or_day_first) == day("2025-11-05"));
+    CHECK(calendar::parse_date("05.11.2025", DateForms::iso_or_day_first) == day("2025-11-05"));
+    CHECK(calendar::parse_date("2025-11-05", DateForms::iso_or_day_first) == day("2025-11-05"));
   }
   SUBCASE("only ISO where ISO is asked for") {
     CHECK(calendar::parse_date("05-11-2025", DateForms::iso) == std::nullopt);
@@ -333,4 +333,14 @@ TEST_CASE("calendar::why_not_a_date") {
     CHECK(calendar::why_not_a_date("tomorrow", DateForms::iso).empty());
     CHECK(calendar::why_not_a_date("1899-02-30", DateForms::iso).empty());
   }
+}
+
+TEST_CASE("calendar::half_year_start") {
+  using calendar::half_year_start;
+  CHECK(half_year_start(day("2026-01-01")) == day("2026-01-01"));
+  CHECK(half_year_start(day("2026-06-30")) == day("2026-01-01"));
+  CHECK(half_year_start(day("2026-07-01")) == day("2026-07-01"));
+  CHECK(half_year_start(day("2026-12-31")) == day("2026-07-01"));
+  CHECK(calendar::half_year_name(day("2026-03-01")) == "the first half of 2026");
+  CHECK(calendar::half_year_name(day("2028-12-31")) == "the second half of 2028");
 }
