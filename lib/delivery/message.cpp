@@ -144,4 +144,47 @@ Mail compose_mail(const render::IssuedDocument& doc, std::string_view from_addre
   return m;
 }
 
+std::string mail_subject(const render::ReminderDocument& reminder) {
+  return fmt::format("Rykker {} for faktura {} fra {}", render::reminder_name(reminder), reminder.invoice,
+                     reminder.seller.name);
+}
+
+std::string mail_text(const render::ReminderDocument& reminder) {
+  std::string out = fmt::format("Kære {}\n\n", reminder.buyer.name);
+  out += fmt::format("Vi har endnu ikke modtaget fuld betaling af faktura {} af {}, der forfaldt den {}.\n",
+                     reminder.invoice, render::danish_date(reminder.invoice_issue_date),
+                     render::danish_date(reminder.invoice_due_date));
+  out += fmt::format("Hermed {} ({}). Udestående i alt: {} kr., der bedes betalt senest den {}.\n",
+                     render::reminder_ordinal(reminder.reminder), render::reminder_name(reminder),
+                     money::format_hundredths_danish(reminder.open.hundredths()), render::danish_date(reminder.pay_by));
+  out += "Rykkeren er vedhæftet som PDF.\n";
+  if (const auto fik = render::fik_payment_line(reminder))
+    out += fmt::format("Betal med indbetalingskort: {}\n", *fik);
+  else
+    out += fmt::format("Betal til {}, og skriv fakturanummer {} ved betalingen.\n",
+                       render::bank_account_text(reminder.seller.bank), reminder.invoice);
+  if (reminder.collection_warning) out += render::collection_warning_text(reminder) + "\n";
+  out += "\nHar du allerede betalt, kan du se bort fra denne rykker.\n\nMed venlig hilsen\n";
+  out += reminder.seller.name + "\n";
+  std::string address;
+  for (const std::string& line : reminder.seller.address) address += (address.empty() ? "" : ", ") + line;
+  if (!address.empty()) out += address + "\n";
+  out += "CVR " + reminder.seller.cvr + "\n";
+  return out;
+}
+
+Mail compose_mail(const render::ReminderDocument& reminder, std::string_view from_address,
+                  std::string_view to_address, std::string pdf) {
+  Mail m;
+  m.from_address = std::string(from_address);
+  m.to_address = std::string(to_address);
+  m.from = encode_mailbox(reminder.seller.name, from_address);
+  m.to = encode_mailbox(reminder.buyer.name, to_address);
+  m.subject = encode_header_text(mail_subject(reminder));
+  m.text = mail_text(reminder);
+  m.attachment_name = render::reminder_name(reminder) + ".pdf";
+  m.attachment = std::move(pdf);
+  return m;
+}
+
 } // namespace delivery

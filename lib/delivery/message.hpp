@@ -4,6 +4,7 @@
 // passes header lines through as they are (it encodes no header), so they are encoded here.
 
 #include "render/document.hpp"
+#include "render/reminder.hpp"
 
 #include <chrono>
 #include <string>
@@ -40,6 +41,13 @@ std::string mail_text(const render::IssuedDocument& doc);
 // The whole mail for a numbered document: from the provider (its name, `from_address`) to the
 // payer (the document's buyer name, `to_address`), `pdf` attached as NUMBER.pdf.
 Mail compose_mail(const render::IssuedDocument& doc, std::string_view from_address, std::string_view to_address,
+                  std::string pdf);
+
+// A reminder (SPEC 9.4) by mail: "Rykker R3 for faktura 1004 fra ...", a Danish text with what is
+// open and the payment date, `pdf` attached as R3.pdf.
+std::string mail_subject(const render::ReminderDocument& reminder);
+std::string mail_text(const render::ReminderDocument& reminder);
+Mail compose_mail(const render::ReminderDocument& reminder, std::string_view from_address, std::string_view to_address,
                   std::string pdf);
 
 } // namespace delivery

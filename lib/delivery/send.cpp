@@ -5,8 +5,10 @@
 #include "delivery/message.hpp"
 #include "delivery/smtp.hpp"
 #include "invoicing/monthly_run.hpp"
+#include "invoicing/reminder_run.hpp"
 #include "register/register.hpp"
 #include "render/format.hpp"
+#include "render/reminder.hpp"
 #include "util/file.hpp"
 
 #include <fmt/format.h>
@@ -57,8 +59,12 @@ private:
   int m_fd = -1;
 };
 
+// One document to deliver: an invoice or credit note (`doc`), or a reminder (`reminder`, by
+// e-mail only: a reminder has no e-invoice).
 struct Planned {
-  render::IssuedDocument doc;
+  std::string key; // "1004", "R3"
+  std::optional<render::IssuedDocument> doc;
+  std::optional<render::ReminderDocument> reminder;
   Route route;
 };
 
@@ -106,6 +112,18 @@ std::string pdf_of(const fs::path& books_dir, const render::IssuedDocument& doc)
     if (content.status == util::FileContent::Status::ok) return std::move(content.text);
   }
   return render::pdf_format().render(doc);
+}
+
+// A reminder's PDF: its file invoices/YYYY/R<n>.pdf as written, else rendered again from the register.
+std::string pdf_of(const fs::path& books_dir, const render::ReminderDocument& reminder) {
+  const fs::path path =
+      books_dir / "invoices" / std::to_string(reminder.date.year()) / (render::reminder_name(reminder) + ".pdf");
+  std::error_code ec;
+  if (fs::is_regular_file(path, ec)) {
+    util::FileContent content = util::read_file(path);
+    if (content.status == util::FileContent::Status::ok) return std::move(content.text);
+  }
+  return render::reminder_pdf(reminder);
 }
 
 // Records an attempt. The mail is out: a register kept busy by another run (an invoice run of
@@ -243,6 +261,7 @@ Report send_documents(const fs::path& books_dir, const books::Books& books, cons
     reg = invoice_register::Register::open_for_run(books_dir, request.busy_timeout_ms); // migrates the schema
   }
   const std::vector<invoice_register::StoredDocument> stored = reg->documents();
+  const std::vector<invoice_register::StoredReminder> reminders = reg->reminders();
   const std::map<std::string, invoice_register::DeliveryRecord> delivered = reg->deliveries();
   if (!request.dry_run) reg->commit();
 
@@ -268,12 +287,30 @@ Report send_documents(const fs::path& books_dir, const books::Books& books, cons
     }
     if (route->channel == Channel::email && !books::is_mail_address(route->to))
       unaddressed.push_back(fmt::format("{} (contract {}: \"{}\")", key, doc.contract, route->to));
-    plan.push_back({std::move(doc), std::move(*route)});
+    plan.push_back({key, std::move(doc), std::nullopt, std::move(*route)});
+  }
+  // Reminders (SPEC 9.4) go by e-mail to the payer of their contract, as invoices without an
+  // e-invoice do; --resend names invoices and credit notes only.
+  for (const invoice_register::StoredReminder& r : request.resend.empty() ? reminders
+                                                                           : std::vector<invoice_register::StoredReminder>{}) {
+    const std::string key = "R" + std::to_string(r.number);
+    if (delivered.contains(key)) continue;
+    render::ReminderDocument reminder = invoicing::parse_stored_reminder(r.number, r.json);
+    const books::Contract* contract = books.find_contract(reminder.contract);
+    const std::string& email =
+        contract && !contract->payer.email.empty() ? contract->payer.email : reminder.buyer.email;
+    if (email.empty()) {
+      report.without_route.push_back(key);
+      continue;
+    }
+    if (!books::is_mail_address(email))
+      unaddressed.push_back(fmt::format("{} (contract {}: \"{}\")", key, reminder.contract, email));
+    plan.push_back({key, std::nullopt, std::move(reminder), Route{Channel::email, email}});
   }
 
   // Everything that would stop a send is found before the first one.
   std::vector<std::string> by_mail, by_command;
-  for (const Planned& p : plan) (p.route.channel == Channel::email ? by_mail : by_command).push_back(std::to_string(*p.doc.number));
+  for (const Planned& p : plan) (p.route.channel == Channel::email ? by_mail : by_command).push_back(p.key);
   if (!by_mail.empty() && !books.settings.mail)
     throw diag::Error(diag::ErrorKind::data,
                       fmt::format("honorar.toml has no [mail]: documents {} go by e-mail (their payers have an e-mail "
@@ -291,7 +328,7 @@ Report send_documents(const fs::path& books_dir, const books::Books& books, cons
   if (!by_mail.empty()) login = login_for(*books.settings.mail, books_dir, request);
 
   for (const Planned& p : plan)
-    report.items.push_back({std::to_string(*p.doc.number), p.route.channel, p.route.to, Status::planned, Failure::none, "", ""});
+    report.items.push_back({p.key, p.route.channel, p.route.to, Status::planned, Failure::none, "", ""});
   if (!by_mail.empty()) {
     const books::MailSettings& m = *books.settings.mail;
     report.mail_server = fmt::format("{}://{}:{}", m.security == books::MailSettings::Security::tls ? "smtps" : "smtp",
@@ -302,7 +339,7 @@ Report send_documents(const fs::path& books_dir, const books::Books& books, cons
   // The e-invoices' files (a run that failed to write them left them to the next run).
   std::vector<render::IssuedDocument> einvoices;
   for (const Planned& p : plan)
-    if (p.route.channel == Channel::einvoice) einvoices.push_back(p.doc);
+    if (p.route.channel == Channel::einvoice) einvoices.push_back(*p.doc);
   invoicing::write_missing_files(books_dir, einvoices, books.settings.documents);
 
   // One connection for every mail of the run; libcurl loaded before anything is sent (exit 69
@@ -323,10 +360,12 @@ Report send_documents(const fs::path& books_dir, const books::Books& books, cons
     recorder.wait_room();
     Outcome outcome;
     if (p.route.channel == Channel::email) {
-      const Mail mail = compose_mail(p.doc, books.settings.mail->from, p.route.to, pdf_of(books_dir, p.doc));
+      const Mail mail = p.reminder ? compose_mail(*p.reminder, books.settings.mail->from, p.route.to,
+                                                  pdf_of(books_dir, *p.reminder))
+                                   : compose_mail(*p.doc, books.settings.mail->from, p.route.to, pdf_of(books_dir, *p.doc));
       outcome = smtp->send(mail, request.now());
     } else {
-      outcome = run_delivery_command(books.settings.delivery->command, invoicing::document_file(books_dir, p.doc, "xml"),
+      outcome = run_delivery_command(books.settings.delivery->command, invoicing::document_file(books_dir, *p.doc, "xml"),
                                      books_dir, request.environment,
                                      std::chrono::seconds(books.settings.delivery->timeout_seconds));
     }

@@ -188,6 +188,28 @@ expect_exit 66
 expect_stderr $'honorar: no document number 999 in the register\n'
 run --books "$B" "${T[@]}" send --resend abc
 expect_exit 64
+
+test_case "a reminder goes by e-mail to its payer, with its PDF; once"
+printf '\n[reminders]\nreference_rates = { 2026-01-01 = 1.35 }\n' >>"$B/honorar.toml"
+run --books "$B" --today 2026-01-15 -q remind --contract 2C-2025-020 --format json
+expect_exit 0
+expect_json_eq '[(r["number"], r["invoice"]) for r in j["reminders"]]' '[(1, 1003)]'
+run --books "$B" --today 2026-01-15 send --dry-run --format json
+expect_exit 0
+expect_json_eq '[(d["document"], d["channel"], d["to"]) for d in j["deliveries"]]' '[("R1", "email", "dahl@example.dk")]'
+run --books "$B" --today 2026-01-15 send
+expect_exit 0
+expect_true "a third mail" test "$(mails)" = 3
+E=$SMTP_DIR/3.eml
+mail_check "$E" 'subject == "Rykker R1 for faktura 1003 fra Støttecentret Ærø ApS"'
+mail_check "$E" 'text.startswith("Kære Familien Ørsted-Dahl\n\nVi har endnu ikke modtaget fuld betaling af faktura 1003")'
+mail_check "$E" '"betalt senest den 25.01.2026" in text'
+mail_check "$E" 'pdf_part.get_filename() == "R1.pdf"'
+mail_check "$E" "pdf == open('$B/invoices/2026/R1.pdf', 'rb').read()"
+expect_true "recorded as R1" test "$(deliveries "$B" | tail -n 1)" = "R1 email 1 "
+run --books "$B" --today 2026-01-15 send --format json
+expect_exit 0
+expect_json_eq 'j["deliveries"]' '[]'
 stop_smtp
 
 # Every payer by e-mail: [documents] sends municipalities a PDF (no e-invoice), each has an address.
