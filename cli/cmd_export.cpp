@@ -67,7 +67,7 @@ int run_export(const ExportOptions& o, const Context& ctx) {
                                   names));
   }
   // The vouchers before the journal: when they cannot be written (73), nothing is printed.
-  if (!o.vouchers.empty()) bookkeeping::write_vouchers(o.vouchers, bookkeeping::voucher_pdfs(sources, postings));
+  if (!o.vouchers.empty()) bookkeeping::write_vouchers(o.vouchers, bookkeeping::voucher_pdfs(reg.get(), sources, postings));
   if (json) print_out(render::dump(bookkeeping::journal_json(from, to, postings, settings.accounts)));
   else print_out(bookkeeping::journal_csv(postings, settings.accounts, csv_locale));
   return ExitCode::ok;

@@ -1,7 +1,9 @@
 #include "bookkeeping/sources.hpp"
 
 #include "invoicing/monthly_run.hpp"
+#include "invoicing/reminder_run.hpp"
 #include "render/format.hpp"
+#include "render/reminder.hpp"
 #include "util/file.hpp"
 
 #include <fmt/format.h>
@@ -86,13 +88,22 @@ Sources read_sources(const invoice_register::Register* reg, calendar::Month from
   return out;
 }
 
-std::map<std::string, std::string> voucher_pdfs(const Sources& sources, const std::vector<Posting>& postings) {
+std::map<std::string, std::string> voucher_pdfs(const invoice_register::Register* reg, const Sources& sources,
+                                                const std::vector<Posting>& postings) {
   std::set<std::pair<Source, std::int64_t>> wanted;
   for (const Posting& p : postings) wanted.insert({p.source, p.number});
   std::map<std::string, std::string> out;
   for (const render::IssuedDocument& doc : sources.documents)
     if (wanted.contains({Source::document, doc.number.value_or(0)}))
       out[std::to_string(doc.number.value_or(0))] = render::pdf_format().render(doc);
+  for (const auto& [source, number] : wanted) {
+    if (source != Source::reminder || !reg) continue;
+    const std::optional<std::string> json = reg->reminder_json(number);
+    if (!json)
+      throw diag::Error(diag::ErrorKind::data,
+                        fmt::format("honorar.db is damaged: reminder R{} has postings but no document", number));
+    out["R" + std::to_string(number)] = render::reminder_pdf(invoicing::parse_stored_reminder(number, *json));
+  }
   return out;
 }
 

@@ -17,8 +17,10 @@ namespace bookkeeping {
 Sources read_sources(const invoice_register::Register* reg, calendar::Month from, calendar::Month to);
 
 // The PDF of each voucher the postings name, re-rendered from the register exactly as
-// `register render N --format pdf` renders it, by voucher.
-std::map<std::string, std::string> voucher_pdfs(const Sources& sources, const std::vector<Posting>& postings);
+// `register render N --format pdf` (a reminder: `register render R<n> --format pdf`) renders
+// it, by voucher ("1004", "R3"). Payments have none: their voucher is the bank's statement.
+std::map<std::string, std::string> voucher_pdfs(const invoice_register::Register* reg, const Sources& sources,
+                                                const std::vector<Posting>& postings);
 
 // Writes each voucher's PDF as DIR/<voucher>.pdf, each whole or not at all (creating DIR).
 // Throws diag::Error(cant_write) when DIR or a file cannot be written.

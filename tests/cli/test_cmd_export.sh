@@ -173,10 +173,25 @@ expect_exit 0
 expect_stderr_empty
 expect_stdout $'\xEF\xBB\xBFDato;Bilag;Tekst;Konto;Modkonto;Beløb;Momskode\r\n01-01-2026;1004;Kreditnota 1004 Køge Kommune;5600;1010;-4370,00;\r\n01-01-2026;1005;Faktura 1005 Roskilde Kommune;5600;1010;15750,00;\r\n05-01-2026;B2;Indbetaling faktura 1003 Familien Dahl;5820;5600;12237,50;\r\n10-01-2026;R1;Rykker R1 faktura 1002 Roskilde Kommune;5600;1040;100,00;\r\n10-01-2026;R1;Rykker R1 faktura 1002 Roskilde Kommune;5600;8010;23,17;\r\n10-01-2026;R1;Rykker R1 faktura 1002 Roskilde Kommune;5600;1050;310,00;\r\n10-01-2026;B3;Indbetaling faktura 1003 Familien Dahl;5820;5600;-500,00;\r\n'
 
-test_case "--vouchers with payments and reminders: the documents' PDFs only"
+test_case "--vouchers: a reminder whose stored document is not one is damage (65), nothing written"
 run --books "$B" export --month 2026-01 --vouchers "$TMP/bilag/2026-01"
+expect_exit 65
+expect_stderr_contains "honorar.db is damaged: reminder R1 is not a reminder"
+expect_stdout_empty
+expect_no_file "$TMP/bilag/2026-01"
+
+test_case "--vouchers with payments and reminders: the documents' and the reminders' PDFs, none for payments"
+R=$(copy_books november reminders)
+printf '\n[reminders]\nreference_rates = { 2026-01-01 = 1.35 }\n\n[accounts]\ndebtors = "5600"\nsales_exempt = "1010"\nsales_vat = "1020"\noutput_vat = "7200"\nbank = "5820"\nreminder_fees = "1040"\ninterest = "8010"\ncompensation = "1050"\n' >>"$R/honorar.toml"
+"$HONORAR" --books "$R" --today 2025-12-01 -q invoice --month 2025-11 >/dev/null || fail "setup: invoice"
+"$HONORAR" --books "$R" --today 2026-01-05 -q pay 1003 100,00 >/dev/null || fail "setup: pay"
+"$HONORAR" --books "$R" --today 2026-01-15 -q remind --contract 2C-2025-020 >/dev/null || fail "setup: remind"
+run --books "$R" export --from 2025-12 --to 2026-01 --vouchers "$TMP/bilag/reminders"
 expect_exit 0
-expect_true "1004.pdf and 1005.pdf" test "$(ls "$TMP/bilag/2026-01" | tr '\n' ' ')" = "1004.pdf 1005.pdf "
+expect_stdout_contains "R1,Rykker R1 faktura 1003"
+expect_true "1001-1003.pdf and R1.pdf" test "$(ls "$TMP/bilag/reminders" | tr '\n' ' ')" = "1001.pdf 1002.pdf 1003.pdf R1.pdf "
+"$HONORAR" --books "$R" register render R1 --format pdf >"$TMP/R1.pdf"
+expect_same_files "$TMP/bilag/reminders/R1.pdf" "$TMP/R1.pdf"
 
 test_case "usage errors: exit 64, nothing printed"
 for args in "--month 2025-12 --from 2025-11 --to 2025-12" "--from 2025-11" "--to 2025-12" "" \
