@@ -20,9 +20,13 @@ struct RemindOptions {
 
 int run_remind(const RemindOptions& o, const Context& ctx) {
   require_format(ctx, {"text", "json"});
-  const invoicing::RemindOutcome outcome = with_valid_books(ctx, [&](const ValidBooks& valid) {
+  // The books as the monthly run loads them: from the books cache when nothing changed, so that a
+  // remind on years of time logs does not read them (it needs the settings and the contracts;
+  // the time logs only for the warning count, which the cache keeps).
+  const calendar::IsoWeek horizon = calendar::IsoWeek::of(calendar::Month::of(ctx.today()).last_day());
+  const invoicing::RemindOutcome outcome = with_billing_books(ctx, horizon, [&](const invoicing::BillingBooks& b) {
     const invoicing::RemindRequest request{ctx.today(), o.contracts, o.dry_run, register_busy_timeout_ms()};
-    return invoicing::remind(valid.books, request);
+    return invoicing::remind(b.books, request);
   });
   if (ctx.format == "json") print_out(render::dump(render::reminder_run_json(outcome.run)));
   else print_out(render::reminder_run_text(outcome.run, o.dry_run));
