@@ -11,9 +11,12 @@
 # with hyperfine:
 #   open, open --format json          the ledger replays every document and payment (≤ 0.2 s)
 #   register list                     the same ledger, every document listed
+#   remind --dry-run, --format json   a reminder for each of the ~5,000 open invoices, overdue on
+#                                     --today (two months after the last statement; ≤ 0.2 s)
 #   pay --import of 5,000 lines       matched by number, one transaction (≤ 1 s), the register
 #                                     restored before each run
-# Checks first that paid + open == billed + credits over the whole register. Writes the table to
+# Checks first that paid + open == billed + credits over the whole register and that remind
+# prints reminders. Writes the table to
 # bench/data/results-receivables-SIZE.md. Exit status non-zero when a check fails.
 set -euo pipefail
 
@@ -30,7 +33,7 @@ while [ $# -gt 0 ]; do
     --binary) binary="${2:?}"; shift 2 ;;
     --data) data="${2:?}"; shift 2 ;;
     --runs) runs="${2:?}"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
 done
@@ -59,6 +62,15 @@ case "$size" in small) first=2025-01 last=2025-12 ;; medium) first=2021-01 last=
 # Every month invoiced by honorar, from the first; json and text documents only.
 sed -i "s/^from          = .*/from          = \"$first\"/; s/^municipality = .*/municipality = []/; s/^private      = .*/private      = []/" \
   "$books/honorar.toml"
+# The reference rates remind needs for its interest periods (renteloven § 5): Nationalbanken's
+# lending rate on each 1 January and 1 July, 2021 to 2026 (approximately; only the copy here).
+cat >> "$books/honorar.toml" <<'TOML'
+
+[reminders]
+fee          = 100.00
+compensation = 310.00
+reference_rates = { 2021-01-01 = 0.05, 2021-07-01 = 0.05, 2022-01-01 = 0.05, 2022-07-01 = 0.05, 2023-01-01 = 1.90, 2023-07-01 = 3.35, 2024-01-01 = 3.75, 2024-07-01 = 3.35, 2025-01-01 = 2.75, 2025-07-01 = 1.60, 2026-01-01 = 1.35, 2026-07-01 = 1.60 }
+TOML
 h=("$binary" --books "$books" --quiet)
 
 echo "bench/receivables.sh: $size books: $CONTRACTS contracts, $ENTRIES entries; honorar $binary"
@@ -123,6 +135,14 @@ print(f"bench/receivables.sh: correctness: billed {billed/100:.2f} = paid {paid/
       f" + credited; {len(opened['open'])} invoices open")
 PY
 
+# remind: every invoice still open is overdue two months after the last statement; checked to
+# print reminders (not a no-op) before it is timed, on the register before the timed import.
+remind_day=$(date -u -d "$last-01 + 3 months" +%F)
+"${h[@]}" --today "$remind_day" remind --dry-run --format json > "$work/remind.json"
+reminders=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["reminders"]))' "$work/remind.json")
+[ "$reminders" -gt 0 ] || die "remind --dry-run --today $remind_day prints no reminders"
+echo "bench/receivables.sh: remind --dry-run --today $remind_day: $reminders reminders"
+
 cp "$books/honorar.db" "$work/before-import.db"
 measure() { # measure NAME PREPARE|"" COMMAND...
   local name="$1" prepare="$2"
@@ -135,6 +155,8 @@ measure() { # measure NAME PREPARE|"" COMMAND...
 t_open=$(measure open "" "${h[@]}" --today "$last_day" open)
 t_open_json=$(measure open-json "" "${h[@]}" --today "$last_day" open --format json)
 t_list=$(measure list "" "${h[@]}" register list)
+t_remind=$(measure remind "" "${h[@]}" --today "$remind_day" remind --dry-run)
+t_remind_json=$(measure remind-json "" "${h[@]}" --today "$remind_day" remind --dry-run --format json)
 t_import=$(measure import "cp $work/before-import.db $books/honorar.db" "${h[@]}" --today "$last_day" pay --import "$work/timed.csv")
 "${h[@]}" --today "$last_day" open --format json > "$work/after.json"
 open_after=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["open"]))' "$work/after.json")
@@ -149,6 +171,8 @@ out="$data/results-receivables-$size.md"
   echo "| \`open\` (text) | $t_open ms | ≤ 200 ms |"
   echo "| \`open --format json\` | $t_open_json ms | ≤ 200 ms |"
   echo "| \`register list\` | $t_list ms | |"
+  echo "| \`remind --dry-run\` (text, $reminders reminders, --today $remind_day) | $t_remind ms | ≤ 200 ms |"
+  echo "| \`remind --dry-run --format json\` | $t_remind_json ms | ≤ 200 ms |"
   echo "| \`pay --import\` of $(($(wc -l < "$work/timed.csv") - 1)) lines (one transaction) | $t_import ms | ≤ 1000 ms (5,000 lines) |"
   echo
   echo "After the timed import $open_after invoices are open."
