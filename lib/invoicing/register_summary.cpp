@@ -11,6 +11,7 @@
 
 #include "books/timelog_cache.hpp"
 #include "register/register.hpp"
+#include "util/binary_io.hpp"
 #include "util/file.hpp"
 
 #include <fcntl.h>
@@ -61,44 +62,8 @@ std::optional<std::string> register_key(const fs::path& books_dir, std::int64_t 
   return key;
 }
 
-class Out {
-public:
-  explicit Out(std::string& s) : m_s(s) {}
-  template <class T> void put(const T& v) { m_s.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void text(std::string_view t) {
-    put(static_cast<std::uint32_t>(t.size()));
-    m_s.append(t);
-  }
-
-private:
-  std::string& m_s;
-};
-
-class In {
-public:
-  explicit In(std::string_view s) : m_p(s.data()), m_end(s.data() + s.size()) {}
-  template <class T> bool get(T& v) {
-    if (static_cast<std::size_t>(m_end - m_p) < sizeof v) return false;
-    std::memcpy(&v, m_p, sizeof v);
-    m_p += sizeof v;
-    return true;
-  }
-  bool bytes(std::size_t n, std::string_view& out) {
-    if (static_cast<std::size_t>(m_end - m_p) < n) return false;
-    out = std::string_view(m_p, n);
-    m_p += n;
-    return true;
-  }
-  bool text(std::string_view& out) {
-    std::uint32_t n = 0;
-    return get(n) && bytes(n, out);
-  }
-  bool at_end() const { return m_p == m_end; }
-
-private:
-  const char* m_p;
-  const char* m_end;
-};
+using Out = util::BinaryOut;
+using In = util::BinaryIn;
 
 std::string header_of(const std::string& key) {
   std::string bytes(k_magic, 8);
