@@ -30,7 +30,8 @@ int run_invoice(const InvoiceOptions& o, const Context& ctx) {
                                              calendar::IsoWeek::of(calendar::Month::of(ctx.today()).last_day()));
   const invoicing::Outcome outcome = with_billing_books(ctx, horizon, [&](const invoicing::BillingBooks& b) {
     invoicing::Request request{month, ctx.today(), o.contracts, o.dry_run, register_busy_timeout_ms(),
-                               b.from_books_cache ? nullptr : &b.entries, &b.weeks, b.register_summary};
+                               b.from_books_cache ? nullptr : &b.entries, &b.weeks, b.register_summary,
+                               load_options_from_environment(ctx.books_dir()).threads};
     return invoicing::invoice_month(b.books, request);
   });
   if (ctx.format == "json") print_out(render::dump(render::run_json(outcome.run)));

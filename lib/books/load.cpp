@@ -4,7 +4,7 @@
 #include "books/contract.hpp"
 #include "books/day_hours.hpp"
 #include "books/identifiers.hpp"
-#include "books/parallel.hpp"
+#include "util/parallel.hpp"
 #include "books/settings.hpp"
 #include "books/timelog_cache.hpp"
 #include "books/timelog_files.hpp"
@@ -140,8 +140,8 @@ Books load_books(const fs::path& root, diag::Diagnostics& diags, const LoadOptio
   std::vector<UnloadedContract> unloaded;
   constexpr std::size_t k_batch = 16;
   const std::size_t batches = (contract_files.size() + k_batch - 1) / k_batch;
-  for_each_ordered(
-      batches, options.threads ? options.threads : loader_threads(), 8,
+  util::for_each_ordered(
+      batches, options.threads ? options.threads : util::worker_threads(), 8,
       [&](std::size_t b) {
         LoadedContracts r;
         for (std::size_t i = b * k_batch; i < std::min(contract_files.size(), (b + 1) * k_batch); ++i) {

@@ -3,7 +3,7 @@
 
 #include "books/entry_rules.hpp"
 #include "books/fast_timelog.hpp"
-#include "books/parallel.hpp"
+#include "util/parallel.hpp"
 #include "books/timelog_cache.hpp"
 #include "books/timelog_csv.hpp"
 #include "books/timelog_toml.hpp"
@@ -332,7 +332,7 @@ void load_timelog_files(const fs::path& root, const std::vector<std::string>& re
     }
   };
 
-  for_each_ordered(n, options.threads ? options.threads : loader_threads(), k_window, work, consume);
+  util::for_each_ordered(n, options.threads ? options.threads : util::worker_threads(), k_window, work, consume);
   skipped.report(diags);
   if (restored) books.text_storage.push_back(cache.mapping()); // restored texts point into it
   if (!write_cache) return;

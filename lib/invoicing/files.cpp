@@ -5,6 +5,7 @@
 #include "render/format.hpp"
 #include "render/reminder.hpp"
 #include "util/file.hpp"
+#include "util/parallel.hpp"
 
 #include <fmt/format.h>
 
@@ -109,10 +110,9 @@ std::vector<fs::path> StagedFiles::publish() {
   return written;
 }
 
-template <class Content>
-void StagedFiles::stage_if_missing(const fs::path& path, Content content) {
+bool StagedFiles::prepare(const fs::path& path) {
   std::error_code ec;
-  if (fs::exists(path, ec)) return;
+  if (fs::exists(path, ec)) return false;
   const fs::path dir = path.parent_path();
   if (std::find(m_dirs.begin(), m_dirs.end(), dir) == m_dirs.end()) {
     fs::create_directories(dir, ec);
@@ -120,9 +120,18 @@ void StagedFiles::stage_if_missing(const fs::path& path, Content content) {
     remove_stale_temporaries(dir);
     m_dirs.push_back(dir);
   }
+  return true;
+}
+
+void StagedFiles::stage(const fs::path& path, std::string_view content) {
   const fs::path tmp = temporary_name(path);
-  write_temporary(tmp, path, content());
+  write_temporary(tmp, path, content);
   m_files.push_back({tmp, path});
+}
+
+template <class Content>
+void StagedFiles::stage_if_missing(const fs::path& path, Content content) {
+  if (prepare(path)) stage(path, content());
 }
 
 void StagedFiles::sync(const fs::path& books_dir) {
@@ -137,12 +146,24 @@ fs::path document_file(const fs::path& books_dir, const render::IssuedDocument& 
 }
 
 StagedFiles stage_missing_files(const fs::path& books_dir, const std::vector<render::IssuedDocument>& documents,
-                                const books::DocumentSettings& settings) {
+                                const books::DocumentSettings& settings, unsigned threads) {
   StagedFiles staged;
-  for (const render::IssuedDocument& doc : documents) {
+  // The files to write, in order; then rendered on a few threads (a PDF takes milliseconds, and a
+  // monthly run renders hundreds) and written here in that order, a bounded number waiting.
+  struct Wanted {
+    const render::IssuedDocument* doc;
+    const render::DocumentFormat* format;
+    fs::path path;
+  };
+  std::vector<Wanted> wanted;
+  for (const render::IssuedDocument& doc : documents)
     for (const render::DocumentFormat* format : render::formats_for(doc, settings))
-      staged.stage_if_missing(document_file(books_dir, doc, format->extension()), [&] { return format->render(doc); });
-  }
+      if (fs::path path = document_file(books_dir, doc, format->extension()); staged.prepare(path))
+        wanted.push_back({&doc, format, std::move(path)});
+  util::for_each_ordered(
+      wanted.size(), threads ? threads : util::worker_threads(), 64,
+      [&wanted](std::size_t i) { return wanted[i].format->render(*wanted[i].doc); },
+      [&](std::size_t i, std::string content) { staged.stage(wanted[i].path, content); });
   staged.sync(books_dir);
   return staged;
 }

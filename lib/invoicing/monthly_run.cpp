@@ -152,7 +152,7 @@ Outcome invoice_month(const books::Books& books, const Request& request) {
   // temporary names. A failure here (exit 73: a read-only invoices/, a full disk) leaves the
   // register as it was; the transaction is rolled back when `reg` goes.
   earlier.insert(earlier.end(), documents.begin(), documents.end());
-  StagedFiles staged = stage_missing_files(books.root, earlier, books.settings.documents);
+  StagedFiles staged = stage_missing_files(books.root, earlier, books.settings.documents, request.threads);
   reg->record_run(run, stored, request.today.to_string(), books.settings.invoicing.from.to_string(), request.only);
   reg->commit();
   // After the commit only renames remain; if they fail (or the run is killed now), the register

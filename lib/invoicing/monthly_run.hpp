@@ -38,6 +38,7 @@ struct Request {
   // A dry run: the register as the caller read it (register_summary.hpp; a null pointer: there
   // is none), if it did. A real run always reads it inside its transaction.
   std::optional<std::shared_ptr<const RegisterSummary>> register_summary{};
+  unsigned threads = 0; // threads rendering the documents' files (0: one per core, at most 4)
 };
 
 struct Outcome {
@@ -77,6 +78,10 @@ private:
   std::vector<File> m_files;
   std::vector<std::filesystem::path> m_dirs; // folders made ready (created, stale temporaries removed)
 
+  // Whether `path` is missing (then its folder is made ready: created, stale temporaries removed).
+  bool prepare(const std::filesystem::path& path);
+  // Stages `path` (prepared) with `content`.
+  void stage(const std::filesystem::path& path, std::string_view content);
   // Stages `path` with the bytes `content` gives, unless the file exists.
   template <class Content>
   void stage_if_missing(const std::filesystem::path& path, Content content);
@@ -84,7 +89,7 @@ private:
   void sync(const std::filesystem::path& books_dir);
 
   friend StagedFiles stage_missing_files(const std::filesystem::path&, const std::vector<render::IssuedDocument>&,
-                                         const books::DocumentSettings&);
+                                         const books::DocumentSettings&, unsigned);
   friend StagedFiles stage_missing_reminder_files(const std::filesystem::path&,
                                                   const std::vector<render::ReminderDocument>&);
 };
@@ -92,8 +97,9 @@ private:
 // Stages the files that `documents` lack under books_dir/invoices/YYYY/: json and text, and the
 // formats [documents] sets for the payer's kind. Creates the folders; removes temporary files
 // killed runs left there. Throws cant_write (73) when a folder or file cannot be written.
+// Renders on `threads` threads (0: one per core, at most 4); the files are the same whatever it is.
 StagedFiles stage_missing_files(const std::filesystem::path& books_dir, const std::vector<render::IssuedDocument>& documents,
-                                const books::DocumentSettings& settings);
+                                const books::DocumentSettings& settings, unsigned threads = 0);
 
 // Stages the files that `reminders` lack under books_dir/invoices/YYYY/ (YYYY: the reminder's
 // date): R<n>.json, R<n>.txt and R<n>.pdf (SPEC 9.4). As stage_missing_files.

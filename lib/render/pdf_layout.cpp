@@ -169,7 +169,6 @@ struct ContextDeleter {
 };
 
 std::string draw_pdf_impl(const Metadata& meta, const std::function<Document(Typesetter&)>& set) {
-  const auto lock = Typesetter::lock();
   std::string out;
   std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
       cairo_pdf_surface_create_for_stream(append, &out, k_page_w, k_page_h));

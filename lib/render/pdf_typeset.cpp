@@ -5,10 +5,16 @@
 namespace render::pdf {
 namespace {
 
-// One font map for the process, so that fontconfig is read once and fonts stay loaded.
+// One font map per thread (Pango's objects may not be shared between threads; fontconfig, cairo
+// and HarfBuzz below them may), kept while the thread lives so that fonts stay loaded: a run
+// renders its PDFs on a few threads (invoicing/files.cpp).
 PangoFontMap* font_map() {
-  static PangoFontMap* map = pango_cairo_font_map_new();
-  return map;
+  struct Map {
+    PangoFontMap* map = pango_cairo_font_map_new();
+    ~Map() { g_object_unref(map); }
+  };
+  thread_local Map m;
+  return m.map;
 }
 
 } // namespace
@@ -18,11 +24,6 @@ void Text::draw(cairo_t* cr, double x, double y) const {
   cairo_set_source_rgb(cr, color.r, color.g, color.b);
   cairo_move_to(cr, x, y);
   pango_cairo_show_layout(cr, layout);
-}
-
-std::unique_lock<std::mutex> Typesetter::lock() {
-  static std::mutex m;
-  return std::unique_lock(m);
 }
 
 Typesetter::Typesetter(cairo_t* cr) : m_context(pango_font_map_create_context(font_map())) {

@@ -6,7 +6,6 @@
 #include <pango/pangocairo.h>
 
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -33,16 +32,13 @@ struct Text {
 };
 
 // Sets text for one cairo context. A text set twice alike (a rate, a week's hours) is set once.
-// Pango's font map is shared by the whole process and is not thread-safe: hold lock() while a
-// Typesetter lives and until its surface is finished.
+// It uses its thread's font map: a Typesetter belongs to the thread that made it.
 class Typesetter {
 public:
   explicit Typesetter(cairo_t* cr);
   ~Typesetter();
   Typesetter(const Typesetter&) = delete;
   Typesetter& operator=(const Typesetter&) = delete;
-
-  static std::unique_lock<std::mutex> lock();
 
   // Text wider than `box` (> 0) wraps at that width, aligned within it; text that fits keeps its
   // own width and is aligned by whoever draws it. `markup` is pango markup.

@@ -211,6 +211,17 @@ expect_stdout_contains $'\nFaktura 1003 · 2C-2025-020 · Familien Dahl · forfa
 expect_true "eleven document files" test "$(find "$X/invoices" -type f | wc -l)" = 11
 expect_true "no e-invoice to the family" test "$(cd "$X/invoices/2025" && echo 1003.*)" = "1003.json 1003.pdf 1003.txt"
 
+test_case "the files are the same rendered on one thread or several"
+# A run renders its documents' files on a few threads (HONORAR_THREADS: how many).
+for n in 1 4; do
+  Y=$(copy_books november "threads$n")
+  HONORAR_THREADS=$n run --books "$Y" "${T[@]}" -q invoice --month 2025-11
+  expect_exit 0
+  expect_stderr_empty
+done
+expect_true "eleven document files" test "$(find "$Y/invoices" -type f | wc -l)" = 11
+expect_true "byte for byte" diff -r "$TMP/threads1/invoices" "$Y/invoices"
+
 test_case "invalid books: exit 65 and nothing written, dry or real"
 E=$(copy_books errors)
 for dry in "" --dry-run; do

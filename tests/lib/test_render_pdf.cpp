@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -224,6 +226,27 @@ TEST_CASE("render::pdf_format") {
     const std::string text = pdf_text(render_pdf(doc));
     CHECK(contains(text, "(prøve)"));
     CHECK(contains(text, "Anfør fakturanummeret"));
+  }
+
+  SUBCASE("documents rendered on several threads at once are the bytes rendered on one") {
+    // A run renders its PDFs on a few threads, each with its own font map (pdf_typeset.cpp).
+    std::vector<render::IssuedDocument> docs;
+    for (const char* name : {"municipal_exempt", "private_vat", "credit_note", "long"})
+      docs.push_back(render::document_from_json(golden(name)));
+    std::vector<std::string> alone;
+    for (const render::IssuedDocument& d : docs) alone.push_back(pdf.render(d));
+    std::vector<std::vector<std::string>> together(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < together.size(); ++t)
+      threads.emplace_back([&, t] {
+        for (int round = 0; round < 3; ++round)
+          for (std::size_t k = 0; k < docs.size(); ++k) together[t].push_back(pdf.render(docs[(k + t) % docs.size()]));
+      });
+    for (std::thread& t : threads) t.join();
+    for (std::size_t t = 0; t < together.size(); ++t) {
+      REQUIRE(together[t].size() == 3 * docs.size());
+      for (std::size_t i = 0; i < together[t].size(); ++i) CHECK(together[t][i] == alone[(i % docs.size() + t) % docs.size()]);
+    }
   }
 
   SUBCASE("the PDF's dates are the issue date, never the clock") {

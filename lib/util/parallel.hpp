@@ -1,5 +1,6 @@
 #pragma once
-// Ordered work on a few threads, for loading many files. Internal to books/.
+// Ordered work on a few threads: loading many files (books/), rendering many documents
+// (invoicing/files.cpp).
 
 #include <algorithm>
 #include <condition_variable>
@@ -10,10 +11,10 @@
 #include <thread>
 #include <vector>
 
-namespace books {
+namespace util {
 
-// The number of threads for loading: the machine's cores, at most `cap`, at least 1.
-inline unsigned loader_threads(unsigned cap = 4) {
+// The number of threads for such work: the machine's cores, at most `cap`, at least 1.
+inline unsigned worker_threads(unsigned cap = 4) {
   const unsigned n = std::thread::hardware_concurrency();
   return std::clamp(n == 0 ? 1U : n, 1U, cap);
 }
@@ -102,4 +103,4 @@ void for_each_ordered(std::size_t n, unsigned threads, std::size_t window, Work 
   if (failure) std::rethrow_exception(failure);
 }
 
-} // namespace books
+} // namespace util
