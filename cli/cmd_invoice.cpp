@@ -28,7 +28,7 @@ int run_invoice(const InvoiceOptions& o, const Context& ctx) {
   // Every week the run and its checks read: those of months up to M and up to today's.
   const calendar::IsoWeek horizon = std::max(calendar::IsoWeek::of(month.last_day()),
                                              calendar::IsoWeek::of(calendar::Month::of(ctx.today()).last_day()));
-  const invoicing::Outcome outcome = with_billing_books(ctx, horizon, [&](const invoicing::BillingBooks& b) {
+  const invoicing::Outcome outcome = with_billing_books(ctx, horizon, o.dry_run, [&](const invoicing::BillingBooks& b) {
     invoicing::Request request{month, ctx.today(), o.contracts, o.dry_run, register_busy_timeout_ms(),
                                b.from_books_cache ? nullptr : &b.entries, &b.weeks, b.register_summary,
                                load_options_from_environment(ctx.books_dir()).threads};

@@ -24,7 +24,7 @@ int run_remind(const RemindOptions& o, const Context& ctx) {
   // remind on years of time logs does not read them (it needs the settings and the contracts;
   // the time logs only for the warning count, which the cache keeps).
   const calendar::IsoWeek horizon = calendar::IsoWeek::of(calendar::Month::of(ctx.today()).last_day());
-  const invoicing::RemindOutcome outcome = with_billing_books(ctx, horizon, [&](const invoicing::BillingBooks& b) {
+  const invoicing::RemindOutcome outcome = with_billing_books(ctx, horizon, true, [&](const invoicing::BillingBooks& b) {
     const invoicing::RemindRequest request{ctx.today(), o.contracts, o.dry_run, register_busy_timeout_ms()};
     return invoicing::remind(b.books, request);
   });

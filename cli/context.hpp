@@ -55,7 +55,8 @@ std::size_t count_check_warnings(const ValidBooks& valid, calendar::Date today);
 void summarise_warnings(const Context& ctx, std::size_t warnings);
 // The books for the monthly run (invoicing/billing_books.hpp), errors as load_valid_books.
 std::unique_ptr<const invoicing::BillingBooks> load_billing_books(const Context& ctx, calendar::IsoWeek horizon,
-                                                                  bool use_books_cache, std::size_t& warnings);
+                                                                  bool use_books_cache, bool unsettled_suffices,
+                                                                  std::size_t& warnings);
 } // namespace detail
 
 // load_valid_books, then work(valid) while the checks for warnings run on another thread (they
@@ -86,12 +87,14 @@ auto with_valid_books(const Context& ctx, Work work) {
 // time logs not read when the books cache knows them; every week's figures in a table through
 // `horizon`), the checks for warnings beside work, then the books cache written. When work needs
 // the entries after all (billing::NeedsEntries: a week before the table), it runs again on books
-// read in full, so the result is always a run from scratch's.
+// read in full, so the result is always a run from scratch's. `unsettled_suffices`: work is not a
+// real monthly run, so the unsettled part of the books and the register will do
+// (invoicing/unsettled.hpp).
 template <class Work>
-auto with_billing_books(const Context& ctx, calendar::IsoWeek horizon, Work work) {
+auto with_billing_books(const Context& ctx, calendar::IsoWeek horizon, bool unsettled_suffices, Work work) {
   for (int attempt = 0;; ++attempt) {
     std::size_t warnings = 0;
-    const auto books = detail::load_billing_books(ctx, horizon, attempt == 0, warnings);
+    const auto books = detail::load_billing_books(ctx, horizon, attempt == 0, attempt == 0 && unsettled_suffices, warnings);
     const calendar::Date today = ctx.today();
     // The checks, then the caches written, beside the run.
     auto checked = std::async(std::launch::async | std::launch::deferred, [&books, today] {

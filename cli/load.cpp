@@ -57,10 +57,11 @@ std::size_t count_check_warnings(const ValidBooks& valid, calendar::Date today) 
 }
 
 std::unique_ptr<const invoicing::BillingBooks> load_billing_books(const Context& ctx, calendar::IsoWeek horizon,
-                                                                  bool use_books_cache, std::size_t& warnings) {
+                                                                  bool use_books_cache, bool unsettled_suffices,
+                                                                  std::size_t& warnings) {
   diag::Diagnostics diags;
   const std::filesystem::path dir = ctx.books_dir();
-  const invoicing::BillingLoadOptions options{load_options_from_environment(dir), use_books_cache,
+  const invoicing::BillingLoadOptions options{load_options_from_environment(dir), use_books_cache, unsettled_suffices,
                                               register_busy_timeout_ms(), horizon};
   auto books = invoicing::load_billing_books(dir, diags, options);
   if (diags.has_errors()) {

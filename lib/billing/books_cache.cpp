@@ -1,6 +1,6 @@
 // The books cache (books_cache.hpp). File layout (native byte order, this build only):
 //   "HNRWEEKS" u32:format u64:head_len head u64:hash(head)
-//   head: text:fingerprint u64:settings_digest u64:timelog_digest u64:static_warnings
+//   head: text:fingerprint+salt u64:settings_digest u64:timelog_digest u64:static_warnings
 //         i32:from_year u32:from_month i32:last_monday (day number)
 //         u32:n_contracts text:id*                                the books' contracts, in order
 //         u32:n_expenses (u32:contract i32:date i64:amount u8:outlay i32:line i32:column
@@ -70,9 +70,9 @@ struct File {
 
 } // namespace
 
-std::optional<BooksSnapshot> read_books_cache(const fs::path& file, const books::Books& books) {
-  const std::string& fingerprint = books::cache_fingerprint();
-  if (fingerprint.empty()) return std::nullopt;
+std::optional<BooksSnapshot> read_books_cache(const fs::path& file, const books::Books& books, std::string_view salt) {
+  if (books::cache_fingerprint().empty()) return std::nullopt;
+  const std::string fingerprint = books::cache_fingerprint() + std::string(salt);
   // Read piece by piece into the values (no copy of the whole file in memory: a long history's
   // table is tens of MB), each piece checked against its stored hash.
   File in_file;
@@ -162,10 +162,16 @@ std::optional<BooksSnapshot> read_books_cache(const fs::path& file, const books:
 
 void write_books_cache(const fs::path& file, const books::Books& books, const WeekTable& weeks,
                        std::uint64_t static_warnings) {
-  const std::string& fingerprint = books::cache_fingerprint();
-  if (fingerprint.empty() || !books.timelog_digest || books.timelogs_deferred ||
-      weeks.contracts().size() != books.contracts.size())
+  if (books.timelogs_deferred) return;
+  write_books_cache(file, books, weeks, books.expenses, static_warnings, {});
+}
+
+void write_books_cache(const fs::path& file, const books::Books& books, const WeekTable& weeks,
+                       const std::vector<books::Expense>& expenses, std::uint64_t static_warnings,
+                       std::string_view salt) {
+  if (books::cache_fingerprint().empty() || !books.timelog_digest || weeks.contracts().size() != books.contracts.size())
     return;
+  const std::string fingerprint = books::cache_fingerprint() + std::string(salt);
   std::string head;
   Out out(head);
   out.text(fingerprint);
@@ -177,8 +183,8 @@ void write_books_cache(const fs::path& file, const books::Books& books, const We
   out.put(static_cast<std::int32_t>(weeks.last().monday().days_since_epoch()));
   out.put(static_cast<std::uint32_t>(books.contracts.size()));
   for (const books::Contract& c : books.contracts) out.text(c.id);
-  out.put(static_cast<std::uint32_t>(books.expenses.size()));
-  for (const books::Expense& x : books.expenses) {
+  out.put(static_cast<std::uint32_t>(expenses.size()));
+  for (const books::Expense& x : expenses) {
     out.put(static_cast<std::uint32_t>(x.contract));
     out.put(static_cast<std::int32_t>(x.date.days_since_epoch()));
     out.put(static_cast<std::int64_t>(x.amount.hundredths()));

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace billing {
@@ -35,12 +36,20 @@ struct BooksSnapshot {
 std::filesystem::path books_cache_file(const std::filesystem::path& timelog_cache_file);
 
 // The snapshot in `file`, if it was written by this build for books with these contracts (same
-// ids, in order) and invoicing.from, and is undamaged; nullopt otherwise.
-std::optional<BooksSnapshot> read_books_cache(const std::filesystem::path& file, const books::Books& books);
+// ids, in order) and invoicing.from, with the same `salt`, and is undamaged; nullopt otherwise.
+std::optional<BooksSnapshot> read_books_cache(const std::filesystem::path& file, const books::Books& books,
+                                              std::string_view salt = {});
 
 // Writes a snapshot of `books` (their digests and expenses) with `weeks` and the number of
 // warnings check_books_static gives; silently gives up on any failure: the cache is never needed.
+// Not for books whose time logs were deferred (their entries are not at hand to be digested).
 void write_books_cache(const std::filesystem::path& file, const books::Books& books, const WeekTable& weeks,
                        std::uint64_t static_warnings);
+
+// The same with other expenses and weeks than the books' own, under a `salt` that a reader must
+// give too (invoicing/unsettled.hpp keeps a part of the books this way).
+void write_books_cache(const std::filesystem::path& file, const books::Books& books, const WeekTable& weeks,
+                       const std::vector<books::Expense>& expenses, std::uint64_t static_warnings,
+                       std::string_view salt);
 
 } // namespace billing

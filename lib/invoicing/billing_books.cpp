@@ -3,6 +3,7 @@
 #include "billing/books_cache.hpp"
 #include "billing/checks.hpp"
 #include "invoicing/register_checks.hpp"
+#include "invoicing/unsettled.hpp"
 
 namespace invoicing {
 
@@ -13,6 +14,22 @@ std::unique_ptr<BillingBooks> load_billing_books(const std::filesystem::path& ro
   std::function<void()> pending;
   load.deferred_cache_write = &pending;
   books::Books books = books::load_books(root, diags, load);
+  if (options.unsettled_suffices && load.cache_file && !diags.has_errors() && books.timelogs_deferred) {
+    if (auto part = read_unsettled_part(*load.cache_file, books, options.busy_timeout_ms, load.settle_ns)) {
+      books.expenses = std::move(part->expenses);
+      auto b = std::make_unique<BillingBooks>(std::move(books));
+      b->pending_timelog_cache = std::move(pending);
+      b->register_summary = std::make_shared<const RegisterSummary>(std::move(part->summary));
+      check_billed_contracts(b->books, *b->register_summary, diags);
+      if (diags.has_errors()) return b;
+      b->from_books_cache = true;
+      b->unsettled_only = true;
+      b->static_warnings = part->static_warnings;
+      b->weeks = std::move(part->weeks);
+      b->weeks.extend_to(b->books, options.horizon);
+      return b;
+    }
+  }
   std::optional<billing::BooksSnapshot> snapshot;
   if (load.cache_file && !diags.has_errors())
     snapshot = billing::read_books_cache(billing::books_cache_file(*load.cache_file), books);
@@ -40,6 +57,8 @@ std::unique_ptr<BillingBooks> load_billing_books(const std::filesystem::path& ro
     b->weeks = billing::WeekTable::build(b->books, b->entries, options.horizon, snapshot ? &snapshot->weeks : nullptr);
     if (load.cache_file && b->books.timelog_digest) b->books_cache_file = billing::books_cache_file(*load.cache_file);
   }
+  if (options.unsettled_suffices && load.cache_file && b->register_summary && b->register_summary->key)
+    b->unsettled_cache_file = *load.cache_file;
   return b;
 }
 
@@ -60,6 +79,9 @@ std::size_t count_check_warnings(const BillingBooks& b, calendar::Date today, st
 void finish_caches(const BillingBooks& b, std::size_t static_warnings) {
   if (b.pending_timelog_cache) b.pending_timelog_cache();
   if (b.books_cache_file) billing::write_books_cache(*b.books_cache_file, b.books, b.weeks, static_warnings);
+  if (b.unsettled_cache_file && b.books.timelog_digest)
+    write_unsettled_part(*b.unsettled_cache_file, b.books, *b.register_summary->key,
+                         unsettled_part(b.books, b.books.expenses, b.weeks, *b.register_summary, static_warnings));
 }
 
 } // namespace invoicing

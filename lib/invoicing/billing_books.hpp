@@ -36,6 +36,11 @@ struct BillingBooks {
   std::optional<std::size_t> static_warnings;
   std::shared_ptr<const RegisterSummary> register_summary; // null: no register yet
   bool from_books_cache = false;
+  // The books and the register are their unsettled part (invoicing/unsettled.hpp): `weeks`, the
+  // books' expenses and the register summary hold only what a dry run can still act on.
+  bool unsettled_only = false;
+  // Where the unsettled part goes when this load had the whole (finish_caches).
+  std::optional<std::filesystem::path> unsettled_cache_file;
   // Where the books cache goes when this load computed the table (finish_caches).
   std::optional<std::filesystem::path> books_cache_file;
   // The time-log cache's new file, when it changed: written by finish_caches.
@@ -45,6 +50,10 @@ struct BillingBooks {
 struct BillingLoadOptions {
   books::LoadOptions load;      // its cache_file names the time-log cache: the others sit beside it
   bool use_books_cache = true;  // false: the time logs are read (the cache of weeks still reused)
+  // The unsettled part suffices (dry runs, reminders: not a real run, which reads the register in
+  // its own transaction): taken from the cache when the books and the register are those it was
+  // made from, and kept there otherwise.
+  bool unsettled_suffices = false;
   int busy_timeout_ms = 10'000;
   calendar::IsoWeek horizon{};  // the table holds every week through this one
 };
@@ -60,8 +69,9 @@ std::unique_ptr<BillingBooks> load_billing_books(const std::filesystem::path& ro
 std::size_t count_check_warnings(const BillingBooks& b, calendar::Date today, std::size_t& static_warnings);
 
 // Writes the caches this load left to write (on the caller's thread: the checks' thread, beside
-// the run): the time-log cache when a file changed, and the books cache when the load computed
-// the table and the time-log cache records every file (books::Books::timelog_digest).
+// the run): the time-log cache when a file changed, the books cache when the load computed the
+// table and the time-log cache records every file (books::Books::timelog_digest), and the
+// unsettled part when it was not taken from its cache and the register could be trusted.
 // `static_warnings`: from count_check_warnings. Failures are silent: the caches are never needed.
 void finish_caches(const BillingBooks& b, std::size_t static_warnings);
 

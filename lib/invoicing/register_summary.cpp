@@ -33,8 +33,8 @@ std::int64_t nanoseconds(const struct timespec& t) {
   return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
 }
 
-// The register's identity now: its stat and header, or nullopt when it must not be trusted
-// (not settled, a journal or WAL beside it, unreadable).
+} // namespace
+
 std::optional<std::string> register_key(const fs::path& books_dir, std::int64_t settle_ns) {
   const fs::path db = books_dir / invoice_register::k_file_name;
   std::error_code ec;
@@ -62,6 +62,8 @@ std::optional<std::string> register_key(const fs::path& books_dir, std::int64_t 
   return key;
 }
 
+namespace {
+
 using Out = util::BinaryOut;
 using In = util::BinaryIn;
 
@@ -74,7 +76,9 @@ std::string header_of(const std::string& key) {
   return bytes;
 }
 
-std::optional<RegisterSummary> read_cache(const fs::path& file, const std::string& key) {
+} // namespace
+
+std::optional<RegisterSummary> read_register_summary_file(const fs::path& file, const std::string& key) {
   const util::FileContent content = util::read_file(file, std::uint64_t{1} << 30);
   if (content.status != util::FileContent::Status::ok) return std::nullopt;
   const std::string_view all = content.text;
@@ -142,7 +146,7 @@ std::optional<RegisterSummary> read_cache(const fs::path& file, const std::strin
   return s;
 }
 
-void write_cache(const fs::path& file, const std::string& key, const RegisterSummary& s) {
+void write_register_summary_file(const fs::path& file, const std::string& key, const RegisterSummary& s) {
   if (books::cache_fingerprint().empty()) return;
   std::string bytes = header_of(key);
   Out out(bytes);
@@ -188,8 +192,6 @@ void write_cache(const fs::path& file, const std::string& key, const RegisterSum
   if (::close(fd) != 0 || !ok || ::rename(tmp.c_str(), file.c_str()) != 0) ::unlink(tmp.c_str());
 }
 
-} // namespace
-
 RegisterSummary summarise_register(const invoice_register::Register& reg) {
   RegisterSummary s;
   s.billed = reg.billed_state();
@@ -213,10 +215,14 @@ std::shared_ptr<const RegisterSummary> read_register_summary(const fs::path& boo
   // The read lock is held from here on: no run commits until `reg` goes.
   const std::optional<std::string> key = cache_file ? register_key(books_dir, settle_ns) : std::nullopt;
   if (key)
-    if (auto cached = read_cache(*cache_file, *key)) return std::make_shared<const RegisterSummary>(std::move(*cached));
-  auto summary = std::make_shared<const RegisterSummary>(summarise_register(*reg));
-  if (key) write_cache(*cache_file, *key, *summary);
-  return summary;
+    if (auto cached = read_register_summary_file(*cache_file, *key)) {
+      cached->key = key;
+      return std::make_shared<const RegisterSummary>(std::move(*cached));
+    }
+  RegisterSummary summary = summarise_register(*reg);
+  if (key) write_register_summary_file(*cache_file, *key, summary);
+  summary.key = key;
+  return std::make_shared<const RegisterSummary>(std::move(summary));
 }
 
 } // namespace invoicing

@@ -33,6 +33,8 @@ struct RegisterSummary {
   std::map<std::string, std::vector<std::int64_t>> billed_contracts; // Register::billed_contracts
   std::optional<std::string> invoicing_from;
   std::optional<calendar::Month> latest_month;
+  // The register's identity (register_key) this was read under, when it can be trusted.
+  std::optional<std::string> key;
 };
 
 // Read from an open register (inside its transaction).
@@ -48,5 +50,15 @@ std::shared_ptr<const RegisterSummary> read_register_summary(const std::filesyst
 
 // The cache file beside a time-log cache file (LoadOptions::cache_file).
 std::filesystem::path register_cache_file(const std::filesystem::path& timelog_cache_file);
+
+// The books' register's identity now -- size, mtime, ctime, inode and header -- to be taken while
+// its read lock is held; nullopt when it must not be trusted (changed in the last settle_ns, a
+// journal or WAL beside it, unreadable).
+std::optional<std::string> register_key(const std::filesystem::path& books_dir, std::int64_t settle_ns);
+
+// A summary kept in `file` under `key` (the register's, and what else it depends on), if this
+// build wrote it so and it is undamaged; and writing one (silently giving up on any failure).
+std::optional<RegisterSummary> read_register_summary_file(const std::filesystem::path& file, const std::string& key);
+void write_register_summary_file(const std::filesystem::path& file, const std::string& key, const RegisterSummary& s);
 
 } // namespace invoicing
