@@ -72,6 +72,11 @@ std::unique_ptr<const invoicing::BillingBooks> load_billing_books(const Context&
   return books;
 }
 
+void keep_until_exit(std::unique_ptr<const invoicing::BillingBooks> books) {
+  static auto* const kept = new std::vector<std::unique_ptr<const invoicing::BillingBooks>>();
+  kept->push_back(std::move(books));
+}
+
 void summarise_warnings(const Context& ctx, std::size_t warnings) {
   if (warnings > 0 && !ctx.quiet)
     print_err(fmt::format(fmt::runtime(P_("honorar: {} warning in the books (run 'honorar check' to see them)\n",

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace invoicing {
@@ -54,13 +55,21 @@ void refuse_by_register(const RegisterSummary& reg, const books::Books& books, c
 
 // The earlier documents a run needs: those of contracts whose new document corrects an earlier
 // one (for its references), and, for a real run, those whose files are missing (to write them).
-// Only these are parsed: a register of years holds many documents.
+// Only these are parsed: a register of years holds many documents. Of a correcting contract only
+// the documents from the month of the earliest day corrected on: a week was billed in a run of
+// its month or later, and its month (of its last active day) is never before its Monday's; an
+// expense in a run of its date's month or later.
 std::vector<render::IssuedDocument> earlier_documents(const invoice_register::Register& reg, const books::Books& books,
                                                       const std::vector<billing::Document>& documents, bool files) {
-  std::set<std::string> correcting;
+  std::map<std::string, std::string> correcting; // contract -> the first month that can hold what is corrected
   for (const billing::Document& doc : documents)
-    if (std::any_of(doc.lines.begin(), doc.lines.end(), [](const billing::Line& l) { return l.corrects_earlier(); }))
-      correcting.insert(doc.contract);
+    for (const billing::Line& l : doc.lines) {
+      if (!l.corrects_earlier()) continue;
+      const std::string month =
+          calendar::Month::of(l.type == billing::Line::Type::expense ? l.date : l.week.monday()).to_string();
+      auto [it, added] = correcting.emplace(doc.contract, month);
+      if (!added && month < it->second) it->second = month;
+    }
   std::set<std::int64_t> wanted;
   if (files) {
     // A document has its files when json, text and every format [documents] names for any kind of

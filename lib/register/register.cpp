@@ -172,14 +172,15 @@ std::vector<StoredDocument> Register::document_heads() const {
   return out;
 }
 
-std::vector<StoredDocument> Register::documents_of(const std::set<std::string>& contracts) const {
+std::vector<StoredDocument> Register::documents_of(const std::map<std::string, std::string>& contracts) const {
   std::vector<StoredDocument> out;
   if (contracts.empty()) return out;
   // The JSON is read only for the documents wanted (a long register holds many).
-  Statement heads = m_db->prepare("SELECT number, contract FROM documents ORDER BY number");
+  Statement heads = m_db->prepare("SELECT number, contract, month FROM documents ORDER BY number");
   std::vector<std::int64_t> numbers;
   while (heads.step())
-    if (contracts.contains(heads.text(1))) numbers.push_back(heads.int64(0));
+    if (auto it = contracts.find(heads.text(1)); it != contracts.end() && heads.text(2) >= it->second)
+      numbers.push_back(heads.int64(0));
   for (std::int64_t n : numbers)
     if (auto d = document(n)) out.push_back(std::move(*d));
   return out;

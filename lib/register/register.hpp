@@ -119,8 +119,9 @@ public:
   std::vector<StoredDocument> documents() const;
   // The documents without their JSON (json left empty): for what their columns tell.
   std::vector<StoredDocument> document_heads() const;
-  // The documents of these contracts, with their JSON, by number.
-  std::vector<StoredDocument> documents_of(const std::set<std::string>& contracts) const;
+  // The documents of these contracts (contract -> the first month "YYYY-MM" wanted: documents of
+  // earlier months are left out), with their JSON, by number.
+  std::vector<StoredDocument> documents_of(const std::map<std::string, std::string>& contracts) const;
   std::optional<StoredDocument> document(std::int64_t number) const;
 
   // Export (SPEC 10.1): the documents issued from `from` to `to` (YYYY-MM-DD, inclusive), in

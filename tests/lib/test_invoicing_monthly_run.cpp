@@ -296,6 +296,33 @@ TEST_CASE("invoicing::invoice_month") {
     CHECK(documents_text(render::run_json(real.run)) == "1003 invoice 2C-B 12000.00\n");
   }
 
+  SUBCASE("a correction names the documents that billed what it corrects, of any month before") {
+    invoice(books.load(), "2025-11", "2025-12-01"); // 1001 2C-A, 1002 2C-B (November)
+    invoice(books.load(), "2025-12", "2026-01-01"); // 1003 2C-B (December)
+    invoice(books.load(), "2026-01", "2026-02-01"); // 1004 2C-B (January)
+    // Late: 2C-B's contact person was away in week 2025-W45 (billed by 1002) and 2025-W50 (by
+    // 1003); January's document is not corrected.
+    books.write("timelog/late.toml", R"toml([[entry]]
+contract = "2C-B"
+date     = 2025-11-05
+hours    = 2
+status   = "staff-absent"
+
+[[entry]]
+contract = "2C-B"
+date     = 2025-12-10
+hours    = 1
+status   = "staff-absent"
+)toml");
+    for (const bool dry : {true, false}) {
+      const render::Json run = render::run_json(invoice(books.load(), "2026-02", "2026-03-01", dry).run);
+      REQUIRE(run["documents"].size() == 1);
+      const render::Json& doc = run["documents"][0];
+      CHECK(doc["contract"] == "2C-B");
+      CHECK(doc["corrects"] == render::Json::array({1002, 1003}));
+    }
+  }
+
   SUBCASE("a month earlier than the latest month run is refused, dry or real") {
     invoice(books.load(), "2025-11", "2025-12-01");
     invoice(books.load(), "2025-12", "2026-01-01");
