@@ -261,7 +261,11 @@ Date IsoWeek::monday() const {
   return Date::from_days(jan4 - (iso_weekday_of_days(jan4) - 1) + 7 * (static_cast<int>(m_week) - 1));
 }
 
-IsoWeek IsoWeek::next() const { return of(monday() + 7); }
+IsoWeek IsoWeek::next() const {
+  // Every ISO year has week 52; only after it can the year change.
+  if (m_week < 52) return IsoWeek(m_year, m_week + 1);
+  return of(monday() + 7);
+}
 
 std::string IsoWeek::to_string() const { return fmt::format("{:04}-W{:02}", m_year, m_week); }
 

@@ -5,6 +5,8 @@
 #include "invoicing/register_checks.hpp"
 #include "invoicing/unsettled.hpp"
 
+#include <future>
+
 namespace invoicing {
 
 std::unique_ptr<BillingBooks> load_billing_books(const std::filesystem::path& root, diag::Diagnostics& diags,
@@ -30,6 +32,16 @@ std::unique_ptr<BillingBooks> load_billing_books(const std::filesystem::path& ro
       return b;
     }
   }
+  // The register's summary, read on another thread while the time logs, the entry index and the
+  // table are made here (nothing of the books goes into it; its errors count only when the books
+  // have none, as before).
+  std::future<std::shared_ptr<const RegisterSummary>> summary;
+  if (!diags.has_errors())
+    summary = std::async(std::launch::async | std::launch::deferred, [&root, &options, &load] {
+      return read_register_summary(
+          root, options.busy_timeout_ms,
+          load.cache_file ? std::optional(register_cache_file(*load.cache_file)) : std::nullopt, load.settle_ns);
+    });
   std::optional<billing::BooksSnapshot> snapshot;
   if (load.cache_file && !diags.has_errors())
     snapshot = billing::read_books_cache(billing::books_cache_file(*load.cache_file), books);
@@ -43,11 +55,6 @@ std::unique_ptr<BillingBooks> load_billing_books(const std::filesystem::path& ro
   auto b = std::make_unique<BillingBooks>(std::move(books));
   b->pending_timelog_cache = std::move(pending);
   if (diags.has_errors()) return b;
-  b->register_summary = read_register_summary(
-      root, options.busy_timeout_ms,
-      load.cache_file ? std::optional(register_cache_file(*load.cache_file)) : std::nullopt, load.settle_ns);
-  if (b->register_summary) check_billed_contracts(b->books, *b->register_summary, diags);
-  if (diags.has_errors()) return b;
   if (hit) {
     b->from_books_cache = true;
     b->static_warnings = snapshot->static_warnings;
@@ -57,6 +64,9 @@ std::unique_ptr<BillingBooks> load_billing_books(const std::filesystem::path& ro
     b->weeks = billing::WeekTable::build(b->books, b->entries, options.horizon, snapshot ? &snapshot->weeks : nullptr);
     if (load.cache_file && b->books.timelog_digest) b->books_cache_file = billing::books_cache_file(*load.cache_file);
   }
+  b->register_summary = summary.get();
+  if (b->register_summary) check_billed_contracts(b->books, *b->register_summary, diags);
+  if (diags.has_errors()) return b;
   if (options.unsettled_suffices && load.cache_file && b->register_summary && b->register_summary->key)
     b->unsettled_cache_file = *load.cache_file;
   return b;

@@ -22,9 +22,29 @@ std::int64_t narrow(Wide v) {
   return static_cast<std::int64_t>(v);
 }
 
-// std::gcd is not guaranteed to accept __int128 in strict ISO mode, hence plain Euclid.
+// Binary GCD on 64 bits: shifts and subtractions instead of divisions.
+std::uint64_t gcd64(std::uint64_t a, std::uint64_t b) {
+  if (a == 0) return b;
+  if (b == 0) return a;
+  const int shift = __builtin_ctzll(a | b);
+  a >>= __builtin_ctzll(a);
+  do {
+    b >>= __builtin_ctzll(b);
+    if (a > b) std::swap(a, b);
+    b -= a;
+  } while (b != 0);
+  return a << shift;
+}
+
+constexpr Wide k_uint64_max = std::numeric_limits<std::uint64_t>::max();
+
+// std::gcd is not guaranteed to accept __int128 in strict ISO mode, hence Euclid on 128 bits
+// until both fit in 64 (at once, nearly always: a week's hours and rates are small), then the
+// 64-bit GCD. A week's figures call this hundreds of thousands of times in a long history.
 Wide gcd_of_non_negative(Wide a, Wide b) {
   while (b != 0) {
+    if (a <= k_uint64_max && b <= k_uint64_max)
+      return gcd64(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b));
     const Wide r = a % b;
     a = b;
     b = r;
@@ -48,7 +68,12 @@ Normalised normalise(Wide num, Wide den) {
     num = -num;
     den = -den;
   }
+  if (den == 1) return {narrow(num), 1};
   const Wide g = gcd_of_non_negative(num < 0 ? -num : num, den);
+  if (g == 1) return {narrow(num), narrow(den)};
+  if (num >= k_int64_min && num <= k_int64_max && den <= k_int64_max) // 64-bit division, cheaper
+    return {static_cast<std::int64_t>(num) / static_cast<std::int64_t>(g),
+            static_cast<std::int64_t>(den) / static_cast<std::int64_t>(g)};
   return {narrow(num / g), narrow(den / g)};
 }
 
@@ -65,29 +90,28 @@ Rational Rational::operator-() const {
   return Rational(narrow(-Wide{m_num}), m_den);
 }
 
-// The operators below return Rational(num, den) on an already reduced pair; the second gcd
-// in that constructor is cheap and keeps one code path that sets the members.
+// The operators below set the members from the reduced pair (Rational::reduced).
 Rational operator+(const Rational& a, const Rational& b) {
   const Normalised n =
       normalise(Wide{a.m_num} * b.m_den + Wide{b.m_num} * a.m_den, Wide{a.m_den} * b.m_den);
-  return Rational(n.num, n.den);
+  return Rational::reduced(n.num, n.den);
 }
 
 Rational operator-(const Rational& a, const Rational& b) {
   const Normalised n =
       normalise(Wide{a.m_num} * b.m_den - Wide{b.m_num} * a.m_den, Wide{a.m_den} * b.m_den);
-  return Rational(n.num, n.den);
+  return Rational::reduced(n.num, n.den);
 }
 
 Rational operator*(const Rational& a, const Rational& b) {
   const Normalised n = normalise(Wide{a.m_num} * b.m_num, Wide{a.m_den} * b.m_den);
-  return Rational(n.num, n.den);
+  return Rational::reduced(n.num, n.den);
 }
 
 Rational operator/(const Rational& a, const Rational& b) {
   if (b.m_num == 0) throw std::overflow_error("rational division by zero");
   const Normalised n = normalise(Wide{a.m_num} * b.m_den, Wide{a.m_den} * b.m_num);
-  return Rational(n.num, n.den);
+  return Rational::reduced(n.num, n.den);
 }
 
 std::strong_ordering operator<=>(const Rational& a, const Rational& b) {

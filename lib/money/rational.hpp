@@ -34,6 +34,13 @@ public:
   std::string to_string() const; // "7/2", "5" -- for tests and diagnostics only
 
 private:
+  // From a pair already reduced (gcd 1, den > 0): what the operators compute.
+  static Rational reduced(std::int64_t num, std::int64_t den) {
+    Rational r;
+    r.m_num = num;
+    r.m_den = den;
+    return r;
+  }
   std::int64_t m_num = 0;
   std::int64_t m_den = 1;
 };

@@ -278,6 +278,9 @@ TEST_CASE("calendar::IsoWeek::next") {
   CHECK(week(2026, 52).next() == week(2026, 53));
   CHECK(week(2026, 53).next() == week(2027, 1));
   CHECK(week(2025, 52) < week(2026, 1));
+  // The week after each week of four centuries is the week of its Monday + 7.
+  for (Date d = IsoWeek::of(day(1900, 1, 1)).monday(); d < day(2300, 1, 1); d = d + 7)
+    REQUIRE(IsoWeek::of(d).next() == IsoWeek::of(d + 7));
 }
 
 TEST_CASE("calendar::parse_iso_week") {

@@ -146,6 +146,73 @@ TEST_CASE("money::Rational arithmetic") {
   }
 }
 
+TEST_CASE("money::Rational arithmetic against a plain reference") {
+  // The reference: the exact result on 128 bits, reduced by Euclid, then narrowed (throwing as
+  // Rational must). Operands from small (hours, rates) to near the int64 limits.
+  __extension__ using Wide = __int128;
+  struct Exact {
+    bool fits = false;
+    std::int64_t num = 0, den = 1;
+  };
+  auto reference = [](Wide num, Wide den) {
+    if (den < 0) num = -num, den = -den;
+    Wide a = num < 0 ? -num : num, b = den;
+    while (b != 0) {
+      const Wide r = a % b;
+      a = b;
+      b = r;
+    }
+    num /= a;
+    den /= a;
+    const Wide lo = k_min, hi = k_max;
+    Exact e;
+    e.fits = num >= lo && num <= hi && den <= hi;
+    if (e.fits) e.num = static_cast<std::int64_t>(num), e.den = static_cast<std::int64_t>(den);
+    return e;
+  };
+  std::uint64_t state = 20261206;
+  auto next = [&state] { // splitmix64
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  };
+  auto operand = [&](bool denominator) {
+    const int bits = static_cast<int>(next() % 63) + 1;
+    auto v = static_cast<std::int64_t>(next() >> (64 - bits));
+    if (denominator) return v == 0 ? std::int64_t{1} : v;
+    return next() % 2 ? -v : v;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const std::int64_t an = operand(false), ad = operand(true), bn = operand(false), bd = operand(true);
+    const Exact ea = reference(an, ad), eb = reference(bn, bd);
+    REQUIRE(ea.fits);
+    REQUIRE(eb.fits);
+    const Rational a(an, ad), b(bn, bd);
+    CHECK(a.num() == ea.num);
+    CHECK(a.den() == ea.den);
+    const Wide na = ea.num, da = ea.den, nb = eb.num, db = eb.den;
+    const Exact sums[] = {reference(na * db + nb * da, da * db), reference(na * db - nb * da, da * db),
+                          reference(na * nb, da * db), nb == 0 ? Exact{} : reference(na * db, da * nb)};
+    for (int op = 0; op < 4; ++op) {
+      if (op == 3 && nb == 0) continue;
+      CAPTURE(op);
+      CAPTURE(an);
+      CAPTURE(ad);
+      CAPTURE(bn);
+      CAPTURE(bd);
+      auto compute = [&] { return op == 0 ? a + b : op == 1 ? a - b : op == 2 ? a * b : a / b; };
+      if (sums[op].fits) {
+        const Rational r = compute();
+        CHECK(r.num() == sums[op].num);
+        CHECK(r.den() == sums[op].den);
+      } else {
+        CHECK_THROWS_AS(compute(), std::overflow_error);
+      }
+    }
+  }
+}
+
 TEST_CASE("money::Rational comparison") {
   SUBCASE("ordering") {
     CHECK(Rational(1, 3) < Rational(1, 2));
