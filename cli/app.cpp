@@ -47,6 +47,24 @@ calendar::Month parse_cli_month(const std::string& text, const Context& ctx, std
                     fmt::format(fmt::runtime(_("{} must be a month YYYY-MM or 'last', not \"{}\"")), what, text));
 }
 
+void add_month_range_options(CLI::App* cmd, MonthRangeOptions& options) {
+  cmd->add_option("--month", options.month, N_("one month, YYYY-MM or last"));
+  cmd->add_option("--from", options.from, N_("first month of a range"));
+  cmd->add_option("--to", options.to, N_("last month of a range"));
+}
+
+std::pair<calendar::Month, calendar::Month> parse_month_range(const MonthRangeOptions& o, const Context& ctx) {
+  if (!o.month.empty() && (!o.from.empty() || !o.to.empty()))
+    throw diag::Error(diag::ErrorKind::usage, _("give either --month M or --from M1 --to M2"));
+  if (o.month.empty() && (o.from.empty() || o.to.empty()))
+    throw diag::Error(diag::ErrorKind::usage, _("give --month M, or both --from M1 and --to M2"));
+  const bool one = !o.month.empty();
+  const calendar::Month from = parse_cli_month(one ? o.month : o.from, ctx, one ? "--month" : "--from");
+  const calendar::Month to = parse_cli_month(one ? o.month : o.to, ctx, one ? "--month" : "--to");
+  if (to < from) throw diag::Error(diag::ErrorKind::usage, _("--to is before --from"));
+  return {from, to};
+}
+
 void require_format(const Context& ctx, std::initializer_list<std::string_view> allowed) {
   for (std::string_view f : allowed)
     if (ctx.format == f) return;

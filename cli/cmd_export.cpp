@@ -15,9 +15,7 @@ namespace cli {
 namespace {
 
 struct ExportOptions {
-  std::string month;
-  std::string from;
-  std::string to;
+  MonthRangeOptions range;
   std::string csv_locale;
   std::string vouchers;
 };
@@ -46,13 +44,7 @@ int run_export(const ExportOptions& o, const Context& ctx) {
   if (!o.csv_locale.empty() && json)
     throw diag::Error(diag::ErrorKind::usage, _("--csv-locale goes with --format csv"));
   const render::CsvLocale csv_locale = o.csv_locale == "da" ? render::CsvLocale::da : render::CsvLocale::c;
-  if (!o.month.empty() && (!o.from.empty() || !o.to.empty()))
-    throw diag::Error(diag::ErrorKind::usage, _("give either --month M or --from M1 --to M2"));
-  if (o.month.empty() && (o.from.empty() || o.to.empty()))
-    throw diag::Error(diag::ErrorKind::usage, _("give --month M, or both --from M1 and --to M2"));
-  const calendar::Month from = parse_cli_month(o.month.empty() ? o.from : o.month, ctx, o.month.empty() ? "--from" : "--month");
-  const calendar::Month to = parse_cli_month(o.month.empty() ? o.to : o.month, ctx, o.month.empty() ? "--to" : "--month");
-  if (to < from) throw diag::Error(diag::ErrorKind::usage, _("--to is before --from"));
+  const auto [from, to] = parse_month_range(o.range, ctx);
 
   const books::Settings settings = load_settings(ctx);
   const auto reg = invoice_register::Register::open_read_only(ctx.books_dir(), register_busy_timeout_ms());
@@ -79,9 +71,7 @@ void add_export(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<ExportOptions>();
   CLI::App* cmd = app.add_subcommand("export", N_("the posting journal of a period for the accounting system"));
   cmd->alias("bogføring");
-  cmd->add_option("--month", options->month, N_("one month, YYYY-MM or last"));
-  cmd->add_option("--from", options->from, N_("first month of a range"));
-  cmd->add_option("--to", options->to, N_("last month of a range"));
+  add_month_range_options(cmd, options->range);
   cmd->add_option("--csv-locale", options->csv_locale,
                   N_("c (default: comma, '.' decimals, ISO dates, for programs) or da (semicolon, ',' decimals, "
                      "DD-MM-YYYY, BOM, as e-conomic, Dinero and Billy import it)"))

@@ -14,9 +14,7 @@ namespace cli {
 namespace {
 
 struct ReportOptions {
-  std::string month;
-  std::string from;
-  std::string to;
+  MonthRangeOptions range;
   std::string csv_locale;
 };
 
@@ -25,13 +23,7 @@ int run_report(const ReportOptions& o, const Context& ctx) {
   if (!o.csv_locale.empty() && ctx.format != "csv")
     throw diag::Error(diag::ErrorKind::usage, _("--csv-locale goes with --format csv"));
   const render::CsvLocale csv_locale = o.csv_locale == "da" ? render::CsvLocale::da : render::CsvLocale::c;
-  if (!o.month.empty() && (!o.from.empty() || !o.to.empty()))
-    throw diag::Error(diag::ErrorKind::usage, _("give either --month M or --from M1 --to M2"));
-  if (o.month.empty() && (o.from.empty() || o.to.empty()))
-    throw diag::Error(diag::ErrorKind::usage, _("give --month M, or both --from M1 and --to M2"));
-  const calendar::Month from = parse_cli_month(o.month.empty() ? o.from : o.month, ctx, o.month.empty() ? "--from" : "--month");
-  const calendar::Month to = parse_cli_month(o.month.empty() ? o.to : o.month, ctx, o.month.empty() ? "--to" : "--month");
-  if (to < from) throw diag::Error(diag::ErrorKind::usage, _("--to is before --from"));
+  const auto [from, to] = parse_month_range(o.range, ctx);
   const render::Report report = with_valid_books(ctx, [&](const ValidBooks& valid) {
     const books::Books& books = valid.books;
     render::Report r{from, to, {}};
@@ -53,9 +45,7 @@ void add_report(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand("report", N_("hours per contract and week: agreed, delivered, absent, billable"));
   cmd->alias("rapport");
-  cmd->add_option("--month", options->month, N_("one month, YYYY-MM or last"));
-  cmd->add_option("--from", options->from, N_("first month of a range"));
-  cmd->add_option("--to", options->to, N_("last month of a range"));
+  add_month_range_options(cmd, options->range);
   cmd->add_option("--csv-locale", options->csv_locale,
                   N_("with --format csv: c (default: comma, '.' decimals, for programs) or da (semicolon, "
                      "',' decimals, BOM, for a Danish spreadsheet)"))

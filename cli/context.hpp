@@ -15,6 +15,7 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cli {
@@ -132,6 +133,16 @@ auto with_billing_books(const Context& ctx, calendar::IsoWeek horizon, bool unse
 calendar::Date parse_cli_date(const std::string& text, const Context& ctx, std::string_view what);
 // "YYYY-MM" or "last" (the month before today); throws a usage error otherwise.
 calendar::Month parse_cli_month(const std::string& text, const Context& ctx, std::string_view what);
+// --month M | --from M1 --to M2: a range of months (report, export).
+struct MonthRangeOptions {
+  std::string month;
+  std::string from;
+  std::string to;
+};
+void add_month_range_options(CLI::App* cmd, MonthRangeOptions& options);
+// The first and last month; throws a usage error for a bad or missing pair, or --to before --from.
+std::pair<calendar::Month, calendar::Month> parse_month_range(const MonthRangeOptions& options, const Context& ctx);
+
 // Throws a usage error unless ctx.format is one of `allowed`.
 void require_format(const Context& ctx, std::initializer_list<std::string_view> allowed);
 

@@ -161,7 +161,7 @@ StagedFiles stage_missing_files(const fs::path& books_dir, const std::vector<ren
       if (fs::path path = document_file(books_dir, doc, format->extension()); staged.prepare(path))
         wanted.push_back({&doc, format, std::move(path)});
   util::for_each_ordered(
-      wanted.size(), threads ? threads : util::worker_threads(), 64,
+      wanted.size(), threads ? threads : util::worker_threads(), 8,
       [&wanted](std::size_t i) { return wanted[i].format->render(*wanted[i].doc); },
       [&](std::size_t i, std::string content) { staged.stage(wanted[i].path, content); });
   staged.sync(books_dir);
