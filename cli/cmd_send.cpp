@@ -5,12 +5,12 @@
 #include "i18n.hpp"
 
 #include "delivery/send.hpp"
+#include "register/document_ref.hpp"
 #include "render/json.hpp"
 #include "render/text.hpp"
 
 #include <fmt/format.h>
 
-#include <charconv>
 
 namespace cli {
 namespace {
@@ -86,24 +86,22 @@ std::string report_text(const delivery::Report& report, bool dry_run, const book
   return out;
 }
 
-std::vector<std::int64_t> parse_resend(const std::vector<std::string>& texts) {
-  std::vector<std::int64_t> out;
+// --resend N (a document) or R<n> (a reminder, SPEC 9.4).
+void parse_resend(const std::vector<std::string>& texts, delivery::Request& request) {
   for (const std::string& t : texts) {
-    std::int64_t n = 0;
-    const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
-    if (ec != std::errc() || end != t.data() + t.size() || n < 1)
+    const auto ref = invoice_register::parse_document_ref(t);
+    if (!ref || ref->number < 1)
       throw diag::Error(diag::ErrorKind::usage,
-                        fmt::format(fmt::runtime(_("--resend must be a document number, not \"{}\"")), t));
-    out.push_back(n);
+                        fmt::format(fmt::runtime(_("--resend must be a document number or a reminder R<n>, not \"{}\"")), t));
+    (ref->reminder() ? request.resend_reminders : request.resend).push_back(ref->number);
   }
-  return out;
 }
 
 int run_send(const SendOptions& o, const Context& ctx) {
   require_format(ctx, {"text", "json"});
   delivery::Request request;
   request.dry_run = o.dry_run;
-  request.resend = parse_resend(o.resend);
+  parse_resend(o.resend, request);
   request.busy_timeout_ms = register_busy_timeout_ms();
   request.password = smtp_password();
   request.environment = delivery_command_environment();
@@ -143,7 +141,8 @@ void add_send(CLI::App& app, Context& ctx) {
                  "[delivery] command"));
   cmd->add_flag("--dry-run", options->dry_run, N_("show what would be sent where, send and write nothing"));
   cmd->add_option("--resend", options->resend,
-                  N_("send document N again, even if delivered; only the named documents (repeatable)"));
+                  N_("send document N (or reminder R<n>) again, even if delivered; only the named ones "
+                     "(repeatable)"));
   cmd->callback([&ctx, options] { ctx.run = [&ctx, options] { return run_send(*options, ctx); }; });
 }
 

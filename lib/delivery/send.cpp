@@ -243,10 +243,14 @@ std::string utc_timestamp(std::chrono::system_clock::time_point when) {
 Report send_documents(const fs::path& books_dir, const books::Books& books, const Request& request) {
   Report report;
   std::error_code ec;
+  const bool resending = !request.resend.empty() || !request.resend_reminders.empty();
   if (!fs::exists(books_dir / invoice_register::k_file_name, ec)) {
     if (!request.resend.empty())
       throw diag::Error(diag::ErrorKind::missing,
                         fmt::format("no document number {} in the register", request.resend.front()));
+    if (!request.resend_reminders.empty())
+      throw diag::Error(diag::ErrorKind::missing,
+                        fmt::format("no reminder R{} in the register", request.resend_reminders.front()));
     return report; // no register yet: nothing issued, nothing to send
   }
 
@@ -270,10 +274,13 @@ Report send_documents(const fs::path& books_dir, const books::Books& books, cons
   for (const std::int64_t n : request.resend)
     if (std::none_of(stored.begin(), stored.end(), [n](const auto& d) { return d.number == n; }))
       throw diag::Error(diag::ErrorKind::missing, fmt::format("no document number {} in the register", n));
+  for (const std::int64_t n : request.resend_reminders)
+    if (std::none_of(reminders.begin(), reminders.end(), [n](const auto& r) { return r.number == n; }))
+      throw diag::Error(diag::ErrorKind::missing, fmt::format("no reminder R{} in the register", n));
   for (const invoice_register::StoredDocument& d : stored) {
     const std::string key = invoice_register::Register::document_key(d.number);
     const bool named = std::find(request.resend.begin(), request.resend.end(), d.number) != request.resend.end();
-    if (request.resend.empty() ? delivered.contains(key) : !named) continue;
+    if (resending ? !named : delivered.contains(key)) continue;
     render::IssuedDocument doc = invoicing::parse_stored_document(d.number, d.json);
     std::optional<Route> route = route_of(doc, books);
     if (!route) {
@@ -290,16 +297,20 @@ Report send_documents(const fs::path& books_dir, const books::Books& books, cons
     plan.push_back({key, std::move(doc), std::nullopt, std::move(*route)});
   }
   // Reminders (SPEC 9.4) go by e-mail to the payer of their contract, as invoices without an
-  // e-invoice do; --resend names invoices and credit notes only.
-  for (const invoice_register::StoredReminder& r : request.resend.empty() ? reminders
-                                                                           : std::vector<invoice_register::StoredReminder>{}) {
+  // e-invoice do; --resend R<n> names one.
+  for (const invoice_register::StoredReminder& r : reminders) {
     const std::string key = "R" + std::to_string(r.number);
-    if (delivered.contains(key)) continue;
+    const bool named = std::find(request.resend_reminders.begin(), request.resend_reminders.end(), r.number) !=
+                       request.resend_reminders.end();
+    if (resending ? !named : delivered.contains(key)) continue;
     render::ReminderDocument reminder = invoicing::parse_stored_reminder(r.number, r.json);
     const books::Contract* contract = books.find_contract(reminder.contract);
     const std::string& email =
         contract && !contract->payer.email.empty() ? contract->payer.email : reminder.buyer.email;
     if (email.empty()) {
+      if (named)
+        throw diag::Error(diag::ErrorKind::data,
+                          fmt::format("reminder {} cannot be sent: its payer has no e-mail address", key));
       report.without_route.push_back(key);
       continue;
     }

@@ -34,6 +34,7 @@ std::optional<Route> route_of(const render::IssuedDocument& doc, const books::Bo
 struct Request {
   bool dry_run = false;
   std::vector<std::int64_t> resend; // --resend N: exactly these documents, delivered or not
+  std::vector<std::int64_t> resend_reminders; // --resend R<n>: these reminders, likewise
   int busy_timeout_ms = 10'000;
   std::optional<std::string> password;  // $HONORAR_SMTP_PASSWORD (the CLI reads it)
   std::vector<std::string> environment; // the delivery command's environment (NAME=value)

@@ -210,6 +210,20 @@ expect_true "recorded as R1" test "$(deliveries "$B" | tail -n 1)" = "R1 email 1
 run --books "$B" --today 2026-01-15 send --format json
 expect_exit 0
 expect_json_eq 'j["deliveries"]' '[]'
+
+test_case "--resend R<n> sends that reminder again, and only it"
+run --books "$B" --today 2026-01-15 send --resend R1 --format json
+expect_exit 0
+expect_json_eq '[(d["document"], d["status"]) for d in j["deliveries"]]' '[("R1", "delivered")]'
+expect_true "a fourth mail" test "$(mails)" = 4
+mail_check "$SMTP_DIR/4.eml" 'pdf_part.get_filename() == "R1.pdf"'
+run --books "$B" --today 2026-01-15 -q send --resend R9
+expect_exit 66
+expect_stderr $'honorar: no reminder R9 in the register\n'
+run --books "$B" --today 2026-01-15 send --resend Rx
+expect_exit 64
+expect_stderr_contains '--resend must be a document number or a reminder R<n>, not "Rx"'
+expect_true "no other mail" test "$(mails)" = 4
 stop_smtp
 
 # Every payer by e-mail: [documents] sends municipalities a PDF (no e-invoice), each has an address.
