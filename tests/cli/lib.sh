@@ -306,6 +306,26 @@ reference = "ref-$2"
 EOF
 }
 
+# run_killed DELAY_MS HONORAR-ARGS...: runs honorar in the background (stderr to $TMP/killed.err)
+# and SIGKILLs it after DELAY_MS milliseconds; KILLED_STATUS is its exit status (137: killed).
+run_killed() {
+  local delay_ms=$1
+  shift
+  "$HONORAR" "$@" </dev/null >/dev/null 2>"$TMP/killed.err" &
+  local pid=$!
+  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  KILLED_STATUS=$?
+}
+
+# expect_register_intact BOOKS: SQLite's integrity check of BOOKS/honorar.db says ok.
+expect_register_intact() {
+  local integrity
+  integrity=$(sqlite3 "$1/honorar.db" "PRAGMA integrity_check;" 2>&1)
+  expect_true "PRAGMA integrity_check: $integrity" test "$integrity" = ok
+}
+
 # finish: prints the counts; the script's exit status is 1 on any failure (or no assertion).
 finish() {
   echo "$PASSED passed, $FAILED failed"

@@ -113,12 +113,8 @@ for round in $(seq 1 "$ROUNDS"); do
 
   test_case "round $round: $month killed after ${delay_ms} ms (a clean run takes ${ms} ms)"
   RUN_LINE="honorar --books $books --today $today invoice --month $month, then kill -9"
-  "$HONORAR" --books "$books" --today "$today" -q invoice --month "$month" </dev/null >/dev/null 2>"$TMP/killed.err" &
-  pid=$!
-  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
-  kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  status=$?
+  run_killed "$delay_ms" --books "$books" --today "$today" -q invoice --month "$month"
+  status=$KILLED_STATUS
 
   # All or nothing.
   numbers=$(register_numbers "$books")
@@ -139,8 +135,7 @@ for round in $(seq 1 "$ROUNDS"); do
       "$count documents (run exit $status: $(cat "$TMP/killed.err"))"
   fi
   if [ -f "$books/honorar.db" ]; then
-    integrity=$(sqlite3 "$books/honorar.db" "PRAGMA integrity_check;" 2>&1)
-    expect_true "PRAGMA integrity_check: $integrity" test "$integrity" = ok
+    expect_register_intact "$books"
   fi
 
   # The next run completes the month.
@@ -180,8 +175,7 @@ expect_stdout_file "$TMP/hot-before.json"
 run --books "$books" register show "$FIRST" --format json
 expect_exit 0
 expect_stdout_file "$TMP/hot-doc.json"
-integrity=$(sqlite3 "$books/honorar.db" "PRAGMA integrity_check;" 2>&1)
-expect_true "PRAGMA integrity_check: $integrity" test "$integrity" = ok
+expect_register_intact "$books"
 
 test_case "a hot journal: a dry run reads the register as before"
 cp -R "$EXISTING" "$TMP/hot2"

@@ -51,12 +51,8 @@ for round in $(seq 1 "$ROUNDS"); do
   case $base in "0 1") start_lines=0 start_payments=1 ;; *) start_lines=0 start_payments=0 ;; esac
   test_case "round $round: killed after ${delay_ms} ms (a clean import takes ${MS} ms)"
   RUN_LINE="honorar --books $books pay --import statement.csv, then kill -9"
-  "$HONORAR" --books "$books" --today 2025-12-20 -q pay --import "$TMP/statement.csv" </dev/null >/dev/null 2>"$TMP/killed.err" &
-  pid=$!
-  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
-  kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  status=$?
+  run_killed "$delay_ms" --books "$books" --today 2025-12-20 -q pay --import "$TMP/statement.csv"
+  status=$KILLED_STATUS
   now=$(counts "$books")
   if [ "$now" = "$start_lines $start_payments" ] || { [ "$start_payments" = 0 ] && [ "$now" = "Error: in prepare, no such table: statement_lines" ]; }; then
     pass
@@ -68,8 +64,7 @@ for round in $(seq 1 "$ROUNDS"); do
     fail "the statement is neither all recorded nor not at all" "$start_lines $start_payments or $LINES $((CONTRACTS + start_payments))" \
       "$now (exit $status: $(cat "$TMP/killed.err"))"
   fi
-  integrity=$(sqlite3 "$books/honorar.db" "PRAGMA integrity_check;" 2>&1)
-  expect_true "PRAGMA integrity_check: $integrity" test "$integrity" = ok
+  expect_register_intact "$books"
 
   # Importing again completes it; nothing twice.
   run --books "$books" --today 2025-12-20 -q pay --import "$TMP/statement.csv" --format json

@@ -71,12 +71,8 @@ for round in $(seq 1 "$ROUNDS"); do
 
   test_case "round $round: remind killed after ${delay_ms} ms (a clean run takes ${MS_CLEAN} ms)"
   RUN_LINE="honorar --books $books --today $TODAY remind, then kill -9"
-  "$HONORAR" --books "$books" --today "$TODAY" -q remind </dev/null >/dev/null 2>"$TMP/killed.err" &
-  pid=$!
-  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
-  kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  status=$?
+  run_killed "$delay_ms" --books "$books" --today "$TODAY" -q remind
+  status=$KILLED_STATUS
 
   count=$(reminder_count "$books")
   if [ "$status" = 0 ] && [ "$count" = "$CONTRACTS" ]; then
@@ -92,8 +88,7 @@ for round in $(seq 1 "$ROUNDS"); do
     fail "the register holds some of the run's reminders" "0 or $CONTRACTS reminders" \
       "$count reminders (run exit $status: $(cat "$TMP/killed.err"))"
   fi
-  integrity=$(sqlite3 "$books/honorar.db" "PRAGMA integrity_check;" 2>&1)
-  expect_true "PRAGMA integrity_check: $integrity" test "$integrity" = ok
+  expect_register_intact "$books"
 
   # The next run completes it: the missing reminders issued, or the missing files written.
   run --books "$books" --today "$TODAY" -q remind
