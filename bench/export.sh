@@ -65,21 +65,7 @@ PY
   # Every invoice paid 20 days after it was issued (every tenth in two parts), imported from
   # bank statements of 5,000 lines as a provider would (pay --import), as bench/receivables.sh does.
   "$binary" --books "$books" register list --format json >"$work/list.json"
-  python3 - "$work" <<'PY'
-import json, os, sys, datetime as dt
-work = sys.argv[1]
-docs = [d for d in json.load(open(os.path.join(work, "list.json")))["documents"] if d["kind"] == "invoice"]
-lines = []
-for i, d in enumerate(docs):
-    total = round(float(d["total"]) * 100)
-    day = dt.date.fromisoformat(d["issue_date"]) + dt.timedelta(days=20)
-    parts = [total // 2, total - total // 2] if i % 10 == 0 and total > 1 else [total]
-    for p in parts:
-        lines.append(f"{day:%d-%m-%Y};Betaling faktura {d['number']};{p // 100},{p % 100:02d}\n")
-for n, k in enumerate(range(0, len(lines), 5000)):
-    with open(os.path.join(work, f"statement-{n:02d}.csv"), "w", encoding="utf-8") as f:
-        f.write("Dato;Tekst;Beløb\n" + "".join(lines[k:k + 5000]))
-PY
+  python3 "$here/statements.py" "$work/list.json" "$work" >/dev/null
   for statement in "$work"/statement-*.csv; do
     "$binary" --books "$books" --today "$(date -u -d "$last-01 + 2 month" +%Y-%m-%d)" --quiet pay --import "$statement" >/dev/null
   done

@@ -89,28 +89,7 @@ echo "bench/receivables.sh: invoiced $first..$last in $(( $(date +%s) - started 
 
 # The statements: every invoice paid, in the order issued, 5,000 lines a statement; one in ten
 # paid in two parts; the last 5,000 lines kept back for the timed import.
-python3 - "$work" <<'PY'
-import json, os, sys, datetime as dt
-work = sys.argv[1]
-docs = [d for d in json.load(open(os.path.join(work, "list.json")))["documents"] if d["kind"] == "invoice"]
-lines = []
-for i, d in enumerate(docs):
-    total = round(float(d["total"]) * 100)
-    day = dt.date.fromisoformat(d["issue_date"]) + dt.timedelta(days=20)
-    parts = [total // 2, total - total // 2] if i % 10 == 0 and total > 1 else [total]
-    for p in parts:
-        lines.append(f"{day:%d-%m-%Y};Betaling faktura {d['number']};{p // 100},{p % 100:02d}\n")
-keep = min(5000, len(lines) // 2)
-timed, before = lines[-keep:], lines[:-keep]
-n = 0
-for k in range(0, len(before), 5000):
-    with open(os.path.join(work, f"statement-{n:02d}.csv"), "w", encoding="utf-8") as f:
-        f.write("Dato;Tekst;Beløb\n" + "".join(before[k:k + 5000]))
-    n += 1
-with open(os.path.join(work, "timed.csv"), "w", encoding="utf-8") as f:
-    f.write("Dato;Tekst;Beløb\n" + "".join(timed))
-print(f"bench/receivables.sh: {len(docs)} invoices; {len(before)} payments in {n} statements, {keep} lines timed")
-PY
+echo "bench/receivables.sh: $(python3 "$here/statements.py" "$work/list.json" "$work" --keep 5000)"
 last_day=$(date -u -d "$last-01 + 2 months" +%F)
 shopt -s nullglob
 for s in "$work"/statement-*.csv; do "${h[@]}" --today "$last_day" pay --import "$s" >/dev/null; done

@@ -97,6 +97,27 @@ std::string rfc5322_date(std::chrono::system_clock::time_point when) {
                      months[utc.tm_mon % 12], utc.tm_year + 1900, utc.tm_hour, utc.tm_min, utc.tm_sec);
 }
 
+namespace {
+
+// The line saying how to pay an invoice: by FIK card when it has one, else to the bank account with
+// the invoice number (`invoice`).
+std::string how_to_pay(const std::optional<std::string>& fik, const render::Seller& seller, const std::string& invoice) {
+  if (fik) return fmt::format("Betal med indbetalingskort: {}\n", *fik);
+  return fmt::format("Betal til {}, og skriv fakturanummer {} ved betalingen.\n", render::bank_account_text(seller.bank),
+                     invoice);
+}
+
+// "Med venlig hilsen", then the seller's name, address on one line, and CVR.
+std::string signature(const render::Seller& seller) {
+  std::string out = "Med venlig hilsen\n" + seller.name + "\n";
+  std::string address;
+  for (const std::string& line : seller.address) address += (address.empty() ? "" : ", ") + line;
+  if (!address.empty()) out += address + "\n";
+  return out + "CVR " + seller.cvr + "\n";
+}
+
+} // namespace
+
 std::string mail_subject(const render::IssuedDocument& doc) {
   return fmt::format("{} {} fra {}", doc.credit_note() ? "Kreditnota" : "Faktura", doc.number.value_or(0),
                      doc.seller.name);
@@ -115,18 +136,10 @@ std::string mail_text(const render::IssuedDocument& doc) {
                        money::format_hundredths_danish(doc.total.hundredths()), doc.seller.name);
     out += fmt::format("Fakturaen er vedhæftet som PDF. Beløbet forfalder til betaling den {}.\n",
                        render::danish_date(doc.due_date));
-    if (const auto fik = render::fik_payment_line(doc))
-      out += fmt::format("Betal med indbetalingskort: {}\n", *fik);
-    else
-      out += fmt::format("Betal til {}, og skriv fakturanummer {} ved betalingen.\n",
-                         render::bank_account_text(doc.seller.bank), number);
+    out += how_to_pay(render::fik_payment_line(doc), doc.seller, number);
   }
-  out += "\nSpørgsmål til dokumentet besvares gerne: svar blot på denne mail.\n\nMed venlig hilsen\n";
-  out += doc.seller.name + "\n";
-  std::string address;
-  for (const std::string& line : doc.seller.address) address += (address.empty() ? "" : ", ") + line;
-  if (!address.empty()) out += address + "\n";
-  out += "CVR " + doc.seller.cvr + "\n";
+  out += "\nSpørgsmål til dokumentet besvares gerne: svar blot på denne mail.\n\n";
+  out += signature(doc.seller);
   return out;
 }
 
@@ -158,18 +171,10 @@ std::string mail_text(const render::ReminderDocument& reminder) {
                      render::reminder_ordinal(reminder.reminder), render::reminder_name(reminder),
                      money::format_hundredths_danish(reminder.open.hundredths()), render::danish_date(reminder.pay_by));
   out += "Rykkeren er vedhæftet som PDF.\n";
-  if (const auto fik = render::fik_payment_line(reminder))
-    out += fmt::format("Betal med indbetalingskort: {}\n", *fik);
-  else
-    out += fmt::format("Betal til {}, og skriv fakturanummer {} ved betalingen.\n",
-                       render::bank_account_text(reminder.seller.bank), reminder.invoice);
+  out += how_to_pay(render::fik_payment_line(reminder), reminder.seller, std::to_string(reminder.invoice));
   if (reminder.collection_warning) out += render::collection_warning_text(reminder) + "\n";
-  out += "\nHar du allerede betalt, kan du se bort fra denne rykker.\n\nMed venlig hilsen\n";
-  out += reminder.seller.name + "\n";
-  std::string address;
-  for (const std::string& line : reminder.seller.address) address += (address.empty() ? "" : ", ") + line;
-  if (!address.empty()) out += address + "\n";
-  out += "CVR " + reminder.seller.cvr + "\n";
+  out += "\nHar du allerede betalt, kan du se bort fra denne rykker.\n\n";
+  out += signature(reminder.seller);
   return out;
 }
 
