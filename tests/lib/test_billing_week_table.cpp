@@ -22,17 +22,7 @@ using testutil::day;
 
 namespace {
 
-class Random {
-public:
-  explicit Random(std::uint64_t seed) : m_engine(seed) {}
-  std::int64_t between(std::int64_t lo, std::int64_t hi) {
-    return std::uniform_int_distribution<std::int64_t>(lo, hi)(m_engine);
-  }
-  bool chance(int percent) { return between(1, 100) <= percent; }
-
-private:
-  std::mt19937_64 m_engine;
-};
+using testutil::Random;
 
 books::Books random_books(Random& r) {
   books::Books b;

@@ -26,6 +26,8 @@ using testutil::month;
 
 namespace {
 
+using testutil::env_number;
+
 render::IssuedDocument golden(const std::string& name) {
   std::ifstream in(fs::path(HONORAR_SOURCE_DIR) / "tests" / "golden" / "ubl" / (name + ".json"));
   std::stringstream text;
@@ -250,11 +252,6 @@ TEST_CASE("bookkeeping::journal_json") {
 }
 
 namespace {
-
-std::uint64_t env_number(const char* name, std::uint64_t fallback) {
-  if (const char* v = std::getenv(name); v && *v) return std::strtoull(v, nullptr, 10);
-  return fallback;
-}
 
 // A random document made from a golden one: random lines (weeks, regulations, expenses,
 // outlays; either sign), exempt or under a random VAT rate, its figures settled by the rule the

@@ -32,22 +32,8 @@ using testutil::day;
 
 namespace {
 
-std::uint64_t env_number(const char* name, std::uint64_t fallback) {
-  if (const char* v = std::getenv(name); v && *v) return std::strtoull(v, nullptr, 10);
-  return fallback;
-}
-
-class Random {
-public:
-  explicit Random(std::uint64_t seed) : m_engine(seed) {}
-  std::int64_t between(std::int64_t lo, std::int64_t hi) {
-    return std::uniform_int_distribution<std::int64_t>(lo, hi)(m_engine);
-  }
-  bool chance(int percent) { return between(1, 100) <= percent; }
-
-private:
-  std::mt19937_64 m_engine;
-};
+using testutil::env_number;
+using testutil::Random;
 
 constexpr std::string_view k_settings = R"([provider]
 name = "2nd Chance 2020"

@@ -52,30 +52,11 @@ using testutil::day;
 
 namespace {
 
-std::uint64_t env_number(const char* name, std::uint64_t fallback) {
-  if (const char* v = std::getenv(name); v && *v) return std::strtoull(v, nullptr, 10);
-  return fallback;
-}
+using testutil::env_number;
+using testutil::Random;
 
 const std::uint64_t k_base_seed = env_number("HONORAR_PROPERTY_SEED", 20251123);
 const std::uint64_t k_cases = env_number("HONORAR_PROPERTY_CASES", 1);
-
-class Random {
-public:
-  explicit Random(std::uint64_t seed) : m_engine(seed) {}
-  // Uniform in [lo, hi].
-  std::int64_t between(std::int64_t lo, std::int64_t hi) {
-    return std::uniform_int_distribution<std::int64_t>(lo, hi)(m_engine);
-  }
-  bool chance(int percent) { return between(1, 100) <= percent; }
-  template <class T>
-  const T& pick(const std::vector<T>& v) {
-    return v[static_cast<std::size_t>(between(0, static_cast<std::int64_t>(v.size()) - 1))];
-  }
-
-private:
-  std::mt19937_64 m_engine;
-};
 
 // A rate: whole kroner (amounts exact) or with øre (amounts may round per line).
 Money random_rate(Random& r, bool whole_kroner) {

@@ -4,6 +4,7 @@
 
 #include <stdlib.h> // mkdtemp
 
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <system_error>
@@ -58,6 +59,11 @@ void TempDir::write(const fs::path& rel, std::string_view text) const {
 std::string TempDir::read(const fs::path& rel) const {
   std::ifstream in(m_path / rel, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::uint64_t env_number(const char* name, std::uint64_t fallback) {
+  if (const char* v = std::getenv(name); v && *v) return std::strtoull(v, nullptr, 10);
+  return fallback;
 }
 
 } // namespace testutil

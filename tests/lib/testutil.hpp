@@ -1,12 +1,16 @@
 #pragma once
-// The helpers every unit test shares: dates from their text, a temporary directory.
+// The helpers every unit test shares: dates from their text, a temporary directory, and for the
+// property tests a seeded random source and the seed and case count from the environment.
 // A test file says `using testutil::day;` (or `using namespace testutil;`) and keeps its bodies.
 
 #include "calendar/date.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace testutil {
 
@@ -34,6 +38,27 @@ public:
 
 private:
   std::filesystem::path m_path;
+};
+
+// $NAME as a number (HONORAR_PROPERTY_SEED, HONORAR_PROPERTY_CASES), else `fallback`.
+std::uint64_t env_number(const char* name, std::uint64_t fallback);
+
+// Random draws for the property tests, reproducible from the seed.
+class Random {
+public:
+  explicit Random(std::uint64_t seed) : m_engine(seed) {}
+  // Uniform in [lo, hi].
+  std::int64_t between(std::int64_t lo, std::int64_t hi) {
+    return std::uniform_int_distribution<std::int64_t>(lo, hi)(m_engine);
+  }
+  bool chance(int percent) { return between(1, 100) <= percent; }
+  template <class T>
+  const T& pick(const std::vector<T>& v) {
+    return v[static_cast<std::size_t>(between(0, static_cast<std::int64_t>(v.size()) - 1))];
+  }
+
+private:
+  std::mt19937_64 m_engine;
 };
 
 } // namespace testutil
