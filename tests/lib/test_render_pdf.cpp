@@ -20,26 +20,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using testutil::pdf_text;
+
 render::Json golden(const std::string& name) {
   std::ifstream in(fs::path(HONORAR_SOURCE_DIR) / "tests" / "golden" / "pdf" / (name + ".json"));
   REQUIRE(in.good());
   return render::Json::parse(in);
-}
-
-// The text of a PDF as `pdftotext -layout` reads it (poppler-utils).
-std::string pdf_text(const std::string& pdf) {
-  const testutil::TempDir dir("honorar-test-pdf");
-  const fs::path file = dir.path() / "document.pdf";
-  std::ofstream(file, std::ios::binary) << pdf;
-  std::string text;
-  FILE* pipe = ::popen(("pdftotext -layout '" + file.string() + "' - 2>&1").c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
-  const int status = ::pclose(pipe);
-  INFO(text);
-  REQUIRE(status == 0);
-  return text;
 }
 
 std::string render_pdf(const render::Json& doc) { return render::pdf_format().render(render::document_from_json(doc)); }

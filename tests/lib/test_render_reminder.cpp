@@ -22,6 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using testutil::pdf_text;
+
 const fs::path k_golden = fs::path(HONORAR_SOURCE_DIR) / "tests" / "golden" / "reminder";
 constexpr const char* k_names[] = {"reminder-1", "reminder-2", "reminder-3", "reminder-rate-change"};
 
@@ -45,20 +47,6 @@ void check_golden(const std::string& actual, const fs::path& golden) {
 
 render::ReminderDocument golden(const std::string& name) {
   return render::reminder_from_json(render::Json::parse(read_file(k_golden / (name + ".json"))));
-}
-
-// The text of a PDF as `pdftotext -layout` reads it (poppler-utils).
-std::string pdf_text(const std::string& pdf) {
-  const testutil::TempDir dir("honorar-test-reminder-pdf");
-  const fs::path file = dir.path() / "reminder.pdf";
-  std::ofstream(file, std::ios::binary) << pdf;
-  std::string text;
-  FILE* pipe = ::popen(("pdftotext -layout '" + file.string() + "' - 2>&1").c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
-  REQUIRE(::pclose(pipe) == 0);
-  return text;
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -4,6 +4,7 @@
 
 #include <stdlib.h> // mkdtemp
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -59,6 +60,21 @@ void TempDir::write(const fs::path& rel, std::string_view text) const {
 std::string TempDir::read(const fs::path& rel) const {
   std::ifstream in(m_path / rel, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string pdf_text(const std::string& pdf) {
+  const TempDir dir("honorar-test-pdf");
+  const std::filesystem::path file = dir.path() / "document.pdf";
+  std::ofstream(file, std::ios::binary) << pdf;
+  std::string text;
+  FILE* pipe = ::popen(("pdftotext -layout '" + file.string() + "' - 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
+  const int status = ::pclose(pipe);
+  INFO(text);
+  REQUIRE(status == 0);
+  return text;
 }
 
 std::uint64_t env_number(const char* name, std::uint64_t fallback) {

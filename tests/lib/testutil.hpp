@@ -40,6 +40,9 @@ private:
   std::filesystem::path m_path;
 };
 
+// The text of a PDF as `pdftotext -layout` reads it (poppler-utils); a failure fails the test.
+std::string pdf_text(const std::string& pdf);
+
 // $NAME as a number (HONORAR_PROPERTY_SEED, HONORAR_PROPERTY_CASES), else `fallback`.
 std::uint64_t env_number(const char* name, std::uint64_t fallback);
 
